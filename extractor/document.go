@@ -1,0 +1,77 @@
+package extractor
+
+// BlockKind says what a block of a document is.
+type BlockKind uint8
+
+// Kinds of block.
+const (
+	Paragraph BlockKind = iota + 1
+	Heading
+	TableBlock
+	ListItem
+	Layout // maintenance banners, "See also:", "Main article:" lines
+	FootnoteBlock
+)
+
+var blockKindNames = map[BlockKind]string{Paragraph: "paragraph", Heading: "heading",
+	TableBlock: "table", ListItem: "item", Layout: "layout", FootnoteBlock: "footnote"}
+
+func (k BlockKind) String() string { return blockKindNames[k] }
+
+// Block is one line-level unit of a document: a paragraph, a heading, a
+// table, a list item, a layout line or a footnote.
+type Block struct {
+	Kind    BlockKind
+	Span    Span
+	Section int // index into Document.Sections; -1 before the first heading
+	Table   *Table
+}
+
+// Section is a part of a document opened by a heading.
+type Section struct {
+	Heading Span
+	Title   string
+	Level   int // 1 for top-level headings, 2 for sub-headings
+}
+
+// Table is a block of rows split into cells under a header row.
+type Table struct {
+	Header []string // column names, e.g. "Office", "Name", "Party", "Since"
+	Rows   []Row
+}
+
+// Row is one table row: its whole line and the span of each cell, aligned
+// with the header (a missing cell has an empty span).
+type Row struct {
+	Span  Span
+	Cells []Span
+}
+
+// Sentence is one sentence of a paragraph or list item.
+type Sentence struct {
+	Span  Span
+	Block int   // index into Document.Blocks
+	Cites []int // footnote numbers cited inside or right after the sentence
+}
+
+// Footnote is a numbered note at the end of the article ("1. ^ …").
+type Footnote struct {
+	Number int
+	Span   Span // the note's text, after the caret
+}
+
+// Document is a parsed article: its text and the structure found in it,
+// all positions as byte offsets into Text.
+type Document struct {
+	Name      string // short name, from the file name: "government-of-kazakhstan"
+	Path      string // as given on the command line ("-" for stdin)
+	Title     string // "Government of Kazakhstan"
+	Text      string
+	Sections  []Section
+	Blocks    []Block
+	Sentences []Sentence
+	Footnotes []Footnote
+}
+
+// Slice returns the text of a span.
+func (d *Document) Slice(s Span) string { return d.Text[s.Start:s.End] }
