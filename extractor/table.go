@@ -1,0 +1,182 @@
+package extractor
+
+import (
+	"regexp"
+	"strings"
+)
+
+// Column roles, read from a table's header words.
+const (
+	colOther = iota
+	colOffice
+	colName
+	colParty
+	colStart
+	colEnd
+)
+
+func columnRole(h string) int {
+	switch strings.ToLower(h) {
+	case "office", "position", "title", "portfolio", "ministry":
+		return colOffice
+	case "name", "incumbent", "holder", "officeholder", "minister", "leader":
+		return colName
+	case "party", "affiliation":
+		return colParty
+	case "since", "from", "start", "took", "date", "year", "in":
+		return colStart
+	case "until", "to", "end", "left":
+		return colEnd
+	}
+	return colOther
+}
+
+// officeHeadPat matches a public office's title: optional ranks
+// ("First Deputy", "Vice") and a head noun.
+const officeHeadPat = `(?:(?:First|Second|Acting|Deputy|Vice|Executive|Chief|Foreign|Interior|Defen[cs]e|Finance|Justice|Senior|State)[ -])*(?:President|Prime Minister|Premier|Chancellor|Minister|Speaker|Chairman|Chairwoman|Chairperson|Chair|Governor|Mayor|Ombudsman|Prosecutor[ -]General|Secretary|Head of State|Head of Government|King|Queen|Emir|Sultan|Monarch|Supreme Leader)`
+
+var officeRE = regexp.MustCompile(`^` + officeHeadPat + `\b`)
+
+// splitRows splits each row of a table into cells aligned with its header.
+// Dates are taken from the right end; the office is the leading run that
+// reads as an office title (with "of" and one more word when present); the
+// words between are divided into a name and a party by trying every cut and
+// preferring the one whose parts also occur elsewhere in the document (a
+// surname alone, a party name alone), with two-word names as a tie-break.
+func splitRows(d *Document, t *Table) {
+	roles := make([]int, len(t.Header))
+	for i, h := range t.Header {
+		roles[i] = columnRole(h)
+	}
+	col := func(role int) int {
+		for i, r := range roles {
+			if r == role {
+				return i
+			}
+		}
+		return -1
+	}
+	for ri := range t.Rows {
+		row := &t.Rows[ri]
+		row.Cells = make([]Span, len(t.Header))
+		text := d.Slice(row.Span)
+		base := row.Span.Start
+		end := len(text)
+		dates := FindDates(text)
+		for _, role := range []int{colEnd, colStart} {
+			c := col(role)
+			if c < 0 || len(dates) == 0 {
+				continue
+			}
+			m := dates[len(dates)-1]
+			if strings.TrimSpace(text[m.End:end]) != "" {
+				continue
+			}
+			row.Cells[c] = Span{base + m.Start, base + m.End}
+			dates = dates[:len(dates)-1]
+			end = m.Start
+		}
+		rest := strings.TrimRight(text[:end], " \t")
+		start := 0
+		if c := col(colOffice); c >= 0 {
+			if loc := officeRE.FindStringIndex(rest); loc != nil {
+				oe := loc[1]
+				// "President of Armenia …": keep "of" and the next word.
+				if strings.HasPrefix(rest[oe:], " of ") {
+					w := tokensOf(rest[oe+4:])
+					if len(w) > 0 {
+						oe += 4 + w[0].End
+					}
+				}
+				row.Cells[c] = Span{base, base + oe}
+				start = oe
+			}
+		}
+		words := tokensOf(rest[start:])
+		if len(words) == 0 {
+			continue
+		}
+		nameCol, partyCol := col(colName), col(colParty)
+		cut := len(words)
+		if partyCol >= 0 && nameCol >= 0 {
+			cut = bestCut(d, row.Span, rest[start:], words)
+		}
+		if nameCol >= 0 {
+			row.Cells[nameCol] = Span{base + start + words[0].Start, base + start + words[cut-1].End}
+		}
+		if partyCol >= 0 && cut < len(words) {
+			row.Cells[partyCol] = Span{base + start + words[cut].Start, base + start + words[len(words)-1].End}
+		}
+	}
+}
+
+// bestCut chooses where a row's name ends and its party begins.
+func bestCut(d *Document, row Span, s string, words []Span) int {
+	elsewhere := func(phrase string) bool {
+		// Count occurrences outside the row.
+		n := 0
+		for i := 0; ; {
+			k := strings.Index(d.Text[i:], phrase)
+			if k < 0 {
+				break
+			}
+			at := i + k
+			if at < row.Start || at >= row.End {
+				n++
+			}
+			i = at + len(phrase)
+		}
+		return n > 0
+	}
+	best, bestScore := len(words), -1.0
+	for cut := 1; cut <= len(words); cut++ {
+		name := s[words[0].Start:words[cut-1].End]
+		score := 0.0
+		nw := cut
+		switch {
+		case nw == 2:
+			score += 1
+		case nw == 3:
+			score += 0.5
+		case nw > 4:
+			score -= 2
+		}
+		if elsewhere(s[words[cut-1].Start:words[cut-1].End]) {
+			score += 2 // the surname recurs
+		}
+		if !isNameToken(name) {
+			score -= 3
+		}
+		if cut < len(words) {
+			party := s[words[cut].Start:words[len(words)-1].End]
+			if elsewhere(party) {
+				score += 2
+			}
+			if partyWordRE.MatchString(party) {
+				score += 2
+			}
+			if dashOnlyRE.MatchString(party) {
+				score += 3
+			}
+		}
+		if score > bestScore {
+			best, bestScore = cut, score
+		}
+	}
+	return best
+}
+
+var (
+	partyWordRE = regexp.MustCompile(`\b(?:Party|Union|Front|Movement|Alliance|Bloc|Congress|League|Coalition|Independent|Dream|Contract|Platform|Democrats|Republicans|Socialists|Communists|Greens)\b`)
+	dashOnlyRE  = regexp.MustCompile(`^[-–—]$`)
+)
+
+// isNameToken says whether every word of s starts with an upper-case letter.
+func isNameToken(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if !startsUpper(w) {
+			return false
+		}
+	}
+	return true
+}

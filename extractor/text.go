@@ -1,0 +1,123 @@
+package extractor
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// tokensOf splits s into words and punctuation marks, as spans of s. A word
+// is a run of letters, digits and marks, with inner hyphens, apostrophes and
+// slashes ("Kassym-Jomart", "People's", "RadioFreeEurope/RadioLiberty").
+func tokensOf(s string) []Span {
+	var out []Span
+	i := 0
+	for i < len(s) {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			i += w
+			continue
+		}
+		if !isWordRune(r) {
+			out = append(out, Span{i, i + w})
+			i += w
+			continue
+		}
+		j := i + w
+		for j < len(s) {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if isWordRune(r) {
+				j += w
+				continue
+			}
+			if (r == '-' || r == '\'' || r == '’' || r == '/' || r == '.') && j+w < len(s) {
+				r2, _ := utf8.DecodeRuneInString(s[j+w:])
+				if isWordRune(r2) && (r != '.' || unicode.IsUpper(r2)) {
+					j += w
+					continue
+				}
+			}
+			break
+		}
+		out = append(out, Span{i, j})
+		i = j
+	}
+	return out
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+
+// startsUpper says whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+var foldT = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// foldAccents removes diacritics: "Älihan" → "Alihan".
+func foldAccents(s string) string {
+	out, _, err := transform.String(foldT, s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// nameKey reduces a name to a key under which spelling variants meet: case,
+// accents, dashes, a leading "the", a possessive "'s" and the common
+// transliteration variants y/i and doubled letters are ignored, so that
+// "Smaiylov" and "Smailov", "Baykonur" and "Baikonur" share a key.
+func nameKey(s string) string {
+	s = strings.ToLower(foldAccents(norm.NFKC.String(s)))
+	s = strings.TrimPrefix(s, "the ")
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		switch {
+		case r == '’' || r == '\'':
+			continue
+		case r == 'y':
+			r = 'i'
+		case !unicode.IsLetter(r) && !unicode.IsDigit(r):
+			r = ' '
+		}
+		if r == prev && r != ' ' {
+			continue
+		}
+		if r == ' ' && (prev == ' ' || b.Len() == 0) {
+			prev = r
+			continue
+		}
+		b.WriteRune(r)
+		prev = r
+	}
+	return strings.TrimSpace(b.String())
+}
+
+// slug makes an IRI path segment from a name: lower case, letters and
+// digits of any script kept, everything else one hyphen.
+func slug(s string) string {
+	s = strings.ToLower(norm.NFC.String(s))
+	var b strings.Builder
+	dash := false
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	return b.String()
+}
+
+// collapse replaces every run of white space by one space.
+func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
