@@ -1,0 +1,176 @@
+// Package exporter writes RDF graphs as Turtle, N-Triples and JSON-LD.
+//
+// Terms are those of github.com/knakk/rdf. The package knows no vocabulary:
+// the namespace prefixes and the JSON-LD context are given by the caller in
+// [Options].
+//
+// An [Encoder] is a sink for triples. Turtle and N-Triples encoders stream:
+// they write each triple as it comes (through a buffer flushed by Close) and
+// keep only the current subject and predicate, so callers should emit the
+// triples of one subject together to get compact Turtle. The JSON-LD encoder
+// must see the whole graph, so it keeps the triples until Close.
+//
+// Every encoder checks each triple before writing it and rejects, with an
+// error and without writing anything, terms that cannot be written validly:
+// relative IRIs, IRIs with characters that IRIREF forbids, blank node labels
+// outside the N-Triples/Turtle grammar, malformed language tags, strings that
+// are not valid UTF-8. After such an error the encoder is still usable.
+//
+// Output is deterministic: the same triples in the same order give the same
+// bytes.
+package exporter
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strings"
+
+	"github.com/knakk/rdf"
+)
+
+// formatKind tells NewEncoder which writer a Format selects.
+type formatKind uint8
+
+const (
+	kindTurtle formatKind = iota + 1
+	kindNTriples
+	kindJSONLD
+)
+
+// Format describes one RDF serialization format.
+//
+// Format values are comparable: compare with the package variables
+// (f == exporter.Turtle). Only the values from this package ([Turtle],
+// [NTriples], [JSONLD], [Formats], [Lookup]) are usable with [NewEncoder].
+type Format struct {
+	Name      string // short name used on command lines: "ttl", "nt", "jsonld"
+	Extension string // file name extension with its dot: ".ttl"
+	MediaType string // IANA media type: "text/turtle"
+
+	kind    formatKind
+	aliases string // other accepted names, space-separated
+}
+
+// The formats this package writes.
+var (
+	// Turtle is W3C Turtle 1.1, written by this package's own streaming writer.
+	Turtle = Format{Name: "ttl", Extension: ".ttl", MediaType: "text/turtle",
+		kind: kindTurtle, aliases: "turtle"}
+	// NTriples is W3C N-Triples, written by knakk/rdf's N-Triples encoder.
+	NTriples = Format{Name: "nt", Extension: ".nt", MediaType: "application/n-triples",
+		kind: kindNTriples, aliases: "ntriples n-triples"}
+	// JSONLD is JSON-LD 1.1 in compacted form, produced with json-gold.
+	JSONLD = Format{Name: "jsonld", Extension: ".jsonld", MediaType: "application/ld+json",
+		kind: kindJSONLD, aliases: "json-ld"}
+)
+
+// Formats returns the supported formats in a fixed order: Turtle, N-Triples,
+// JSON-LD. The slice is new on every call.
+func Formats() []Format {
+	return []Format{Turtle, NTriples, JSONLD}
+}
+
+// String returns the format's name.
+func (f Format) String() string { return f.Name }
+
+// Lookup finds a format by name ("ttl", also "turtle", "ntriples",
+// "n-triples", "json-ld"), by file name extension with or without its dot
+// (".ttl", "ttl"), by file name ("out.ttl", "dir/out.jsonld") or by media
+// type ("text/turtle", parameters such as "; charset=utf-8" are ignored).
+// Matching is case-insensitive. It reports false when nothing matches.
+func Lookup(s string) (Format, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	if s == "" {
+		return Format{}, false
+	}
+	if mt, _, ok := strings.Cut(s, ";"); ok {
+		s = strings.TrimSpace(mt)
+	}
+	for _, f := range Formats() {
+		if s == f.Name || s == f.MediaType || s == f.Extension || "."+s == f.Extension {
+			return f, true
+		}
+		for _, a := range strings.Fields(f.aliases) {
+			if s == a {
+				return f, true
+			}
+		}
+	}
+	// A file name: match its extension.
+	if ext := filepath.Ext(s); ext != "" && ext != s {
+		for _, f := range Formats() {
+			if ext == f.Extension {
+				return f, true
+			}
+		}
+	}
+	return Format{}, false
+}
+
+// Prefix is a namespace prefix: Name is the prefix label without its colon
+// ("kg", or "" for the empty prefix) and IRI the namespace it stands for.
+type Prefix struct {
+	Name, IRI string
+}
+
+// Options configures an encoder.
+type Options struct {
+	// Prefixes are the namespace prefixes, in the order Turtle prints them.
+	// Turtle abbreviates IRIs with them; JSON-LD uses them as its context
+	// when Context is empty; N-Triples ignores them.
+	Prefixes []Prefix
+
+	// Context is the JSON-LD context used for compaction, as JSON: either
+	// the context object itself ({"kg": "https://…", …}) or a document
+	// holding it ({"@context": {…}}). It is copied into the output. Remote
+	// contexts (URLs) are not fetched: they make the encoder fail. Other
+	// formats ignore it.
+	Context []byte
+}
+
+// Encoder is a sink for RDF triples in one format.
+//
+// Encode writes (or, for JSON-LD, keeps) one triple. Close finishes the
+// document and flushes it to the underlying writer; it does not close that
+// writer. An Encoder is not safe for concurrent use.
+type Encoder interface {
+	Encode(rdf.Triple) error
+	Close() error
+}
+
+// ErrClosed is returned by Encode and Close on an encoder already closed.
+var ErrClosed = errors.New("exporter: encoder is closed")
+
+// NewEncoder returns an encoder writing format f to w.
+func NewEncoder(f Format, w io.Writer, opts Options) (Encoder, error) {
+	if w == nil {
+		return nil, fmt.Errorf("exporter: %s: nil writer", f.Name)
+	}
+	switch f.kind {
+	case kindTurtle:
+		return newTurtleEncoder(w, opts)
+	case kindNTriples:
+		return newNTriplesEncoder(w), nil
+	case kindJSONLD:
+		return newJSONLDEncoder(w, opts)
+	}
+	return nil, fmt.Errorf("exporter: unknown format %q", f.Name)
+}
+
+// WriteAll writes triples to w in format f: NewEncoder, Encode for each
+// triple in order, Close.
+func WriteAll(f Format, w io.Writer, opts Options, triples []rdf.Triple) error {
+	enc, err := NewEncoder(f, w, opts)
+	if err != nil {
+		return err
+	}
+	for i, t := range triples {
+		if err := enc.Encode(t); err != nil {
+			enc.Close() // the first error is the one worth reporting
+			return fmt.Errorf("triple %d: %w", i, err)
+		}
+	}
+	return enc.Close()
+}
