@@ -30,6 +30,9 @@ var testPrefixes = []Prefix{
 	{"city", cityNS},
 }
 
+// emptyPrefixes use the empty prefix for the kg namespace.
+var emptyPrefixes = []Prefix{{"", kgNS}, {"c", cityNS}, {"x", xsdNS}, {"s", schemaNS}}
+
 // testContext is the JSON-LD context used with the hostile graph: the
 // prefixes, a language map and a typed term.
 const testContext = `{

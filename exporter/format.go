@@ -160,7 +160,9 @@ func NewEncoder(f Format, w io.Writer, opts Options) (Encoder, error) {
 }
 
 // WriteAll writes triples to w in format f: NewEncoder, Encode for each
-// triple in order, Close.
+// triple in order, Close. It stops at the first triple that cannot be
+// written and returns its error without closing the encoder, so that no
+// more output is flushed (what was flushed already stays written).
 func WriteAll(f Format, w io.Writer, opts Options, triples []rdf.Triple) error {
 	enc, err := NewEncoder(f, w, opts)
 	if err != nil {
@@ -168,7 +170,6 @@ func WriteAll(f Format, w io.Writer, opts Options, triples []rdf.Triple) error {
 	}
 	for i, t := range triples {
 		if err := enc.Encode(t); err != nil {
-			enc.Close() // the first error is the one worth reporting
 			return fmt.Errorf("triple %d: %w", i, err)
 		}
 	}

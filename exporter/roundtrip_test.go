@@ -44,11 +44,17 @@ func TestRoundTripKnakk(t *testing.T) {
 	}{
 		{"turtle", Turtle, Options{Prefixes: testPrefixes}, rdf.Turtle},
 		{"turtle-noprefix", Turtle, Options{}, rdf.Turtle},
+		{"turtle-emptyprefix", Turtle, Options{Prefixes: emptyPrefixes}, rdf.Turtle},
 		{"ntriples", NTriples, Options{}, rdf.NTriples},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			data := encode(t, tt.format, tt.opts, graph)
+			for _, w := range []string{`"Almaty"@kk-Latn`, `"nested"@en-GB`} {
+				if !bytes.Contains(data, []byte(w)) {
+					t.Errorf("output lacks %s", w)
+				}
+			}
 			back := decodeAll(t, data, tt.dec)
 			if got := canonical(t, toDataset(back), false); got != want {
 				t.Errorf("graph read back differs\n--- got\n%s--- want\n%s", got, want)
@@ -145,5 +151,64 @@ func TestJSONLDOrderIndependent(t *testing.T) {
 	opts := Options{Prefixes: testPrefixes, Context: []byte(testContext)}
 	if a, b := encode(t, JSONLD, opts, graph), encode(t, JSONLD, opts, rev); !bytes.Equal(a, b) {
 		t.Errorf("output depends on triple order")
+	}
+}
+
+// TestDecodedTerms feeds the encoders terms made by knakk/rdf's decoder,
+// which its constructors would refuse: an IRI holding a space (from a
+// \u0020 escape) must be rejected, a language tag with two subtags
+// (which NewLangLiteral refuses) must be written as given.
+func TestDecodedTerms(t *testing.T) {
+	in := decodeAll(t, []byte(
+		"<http://a.example/b\\u0020c> <http://a.example/p> \"x\" .\n"+
+			"<http://a.example/s> <http://a.example/p> \"x\"@zh-Hans-CN .\n"), rdf.NTriples)
+	if len(in) != 2 || in[0].Subj.String() != "http://a.example/b c" {
+		t.Fatalf("decoder gave %v", in)
+	}
+	for _, f := range Formats() {
+		var b strings.Builder
+		enc, err := NewEncoder(f, &b, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := enc.Encode(in[0]); err == nil || !strings.Contains(err.Error(), "disallowed character ' '") {
+			t.Errorf("%s: IRI with a space: err = %v", f, err)
+		}
+		if err := enc.Encode(in[1]); err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+		if err := enc.Close(); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(b.String(), "zh-Hans-CN") {
+			t.Errorf("%s: tag not kept:\n%s", f, b.String())
+		}
+	}
+}
+
+// TestJSONLDConfusedIRI: an absolute IRI whose scheme is also a prefix of
+// the context ("kg:thing" with "kg" defined) cannot be compacted without
+// changing its meaning; json-gold reports an error rather than writing it.
+func TestJSONLDConfusedIRI(t *testing.T) {
+	g := []rdf.Triple{tr(iri(t, "kg:thing"), iri(t, kgNS+"p"), str(t, "x"))}
+	err := WriteAll(JSONLD, io.Discard, Options{Prefixes: testPrefixes}, g)
+	if err == nil || !strings.Contains(err.Error(), "confused with prefix") {
+		t.Errorf("err = %v, want IRI confused with prefix", err)
+	}
+	// Turtle and N-Triples write it whole.
+	for _, f := range []Format{Turtle, NTriples} {
+		if out := encode(t, f, Options{Prefixes: testPrefixes}, g); !bytes.Contains(out, []byte("<kg:thing>")) {
+			t.Errorf("%s: %s", f, out)
+		}
+	}
+}
+
+func TestRecoverPanic(t *testing.T) {
+	err := recoverPanic(func() error { panic("boom") })
+	if err == nil || !strings.Contains(err.Error(), "json-gold panicked: boom") {
+		t.Errorf("err = %v", err)
+	}
+	if err := recoverPanic(func() error { return nil }); err != nil {
+		t.Errorf("err = %v", err)
 	}
 }
