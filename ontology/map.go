@@ -86,16 +86,20 @@ type mapping struct {
 	base     string
 	lang     string
 	doc      rdf.IRI
+	title    *rdf.Literal // nil when the document has none
 	entities []*entityNode
 	stmts    []*stmtNode
 	refs     []*refNode
 }
 
 type entityNode struct {
-	ent   *extractor.Entity
-	iri   rdf.IRI
-	class Class
-	facts []*factNode
+	ent     *extractor.Entity
+	iri     rdf.IRI
+	class   Class
+	name    rdf.Literal
+	aliases []rdf.Literal
+	labels  []rdf.Literal
+	facts   []*factNode
 }
 
 type factNode struct {
@@ -155,6 +159,13 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 	if m.doc, err = rdf.NewIRI(m.base + documentPath + doc.Name); err != nil {
 		return nil, fmt.Errorf("document IRI: %w", err)
 	}
+	if strings.TrimSpace(doc.Title) != "" {
+		l, err := LangLiteral(doc.Title, m.lang)
+		if err != nil {
+			return nil, fmt.Errorf("document title: %w", err)
+		}
+		m.title = &l
+	}
 
 	byID := map[string]*entityNode{}
 	for _, e := range res.Entities {
@@ -184,6 +195,9 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 			return nil, fmt.Errorf("entity %q has no name", e.ID)
 		}
 		n := &entityNode{ent: e, iri: iri, class: class}
+		if err := m.names(n); err != nil {
+			return nil, fmt.Errorf("entity %q: %w", e.ID, err)
+		}
 		byID[e.ID] = n
 		m.entities = append(m.entities, n)
 	}
@@ -274,6 +288,36 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 		}
 	}
 	return m, nil
+}
+
+// names builds the literals of an entity's name, aliases and labels.
+func (m *mapping) names(n *entityNode) error {
+	e := n.ent
+	var err error
+	if n.name, err = LangLiteral(e.Name, m.lang); err != nil {
+		return fmt.Errorf("name: %w", err)
+	}
+	for _, a := range e.Aliases {
+		if a == e.Name || strings.TrimSpace(a) == "" {
+			continue
+		}
+		l, err := LangLiteral(a, m.lang)
+		if err != nil {
+			return fmt.Errorf("alias: %w", err)
+		}
+		n.aliases = append(n.aliases, l)
+	}
+	for _, lab := range e.Labels {
+		if strings.TrimSpace(lab.Text) == "" {
+			continue
+		}
+		l, err := LangLiteral(lab.Text, lab.Lang)
+		if err != nil {
+			return fmt.Errorf("label: %w", err)
+		}
+		n.labels = append(n.labels, l)
+	}
+	return nil
 }
 
 // reference names the reference node of an evidence span and reads its quote.
@@ -435,17 +479,12 @@ func (m *mapping) emit(sink Sink) error {
 			return fmt.Errorf("reference %s: %w", r.iri, w.err)
 		}
 	}
-	doc := m.res.Doc
 	w.start(m.doc)
 	w.add(rdfType, schemaArticle)
-	if strings.TrimSpace(doc.Title) != "" {
-		if l, err := LangLiteral(doc.Title, m.lang); err != nil {
-			w.fail(fmt.Errorf("title: %w", err))
-		} else {
-			w.add(schemaName, l)
-		}
+	if m.title != nil {
+		w.add(schemaName, *m.title)
 	}
-	w.add(kgoByteLength, intLiteral(len(doc.Text)))
+	w.add(kgoByteLength, intLiteral(len(m.res.Doc.Text)))
 	if w.err != nil {
 		return fmt.Errorf("document %s: %w", m.doc, w.err)
 	}
@@ -453,7 +492,6 @@ func (m *mapping) emit(sink Sink) error {
 }
 
 func (m *mapping) emitEntity(w *blockWriter, n *entityNode) error {
-	e := n.ent
 	w.start(n.iri)
 	if n.class.Schema != "" {
 		w.add(rdfType, Schema.IRI(n.class.Schema))
@@ -461,31 +499,13 @@ func (m *mapping) emitEntity(w *blockWriter, n *entityNode) error {
 		w.add(rdfType, KGO.IRI(n.class.Term))
 	}
 	w.add(wdtInstanceOf, WD.IRI(n.class.Wikidata))
-	name, err := LangLiteral(e.Name, m.lang)
-	if err != nil {
-		return fmt.Errorf("name: %w", err)
-	}
-	w.add(rdfsLabel, name)
-	w.add(schemaName, name)
-	for _, a := range e.Aliases {
-		if a == e.Name || strings.TrimSpace(a) == "" {
-			continue
-		}
-		l, err := LangLiteral(a, m.lang)
-		if err != nil {
-			return fmt.Errorf("alias: %w", err)
-		}
+	w.add(rdfsLabel, n.name)
+	w.add(schemaName, n.name)
+	for _, l := range n.aliases {
 		w.add(skosAltLabel, l)
 		w.add(schemaAltName, l)
 	}
-	for _, lab := range e.Labels {
-		if strings.TrimSpace(lab.Text) == "" {
-			continue
-		}
-		l, err := LangLiteral(lab.Text, lab.Lang)
-		if err != nil {
-			return fmt.Errorf("label: %w", err)
-		}
+	for _, l := range n.labels {
 		w.add(rdfsLabel, l)
 		w.add(schemaName, l)
 	}
@@ -515,12 +535,6 @@ type blockWriter struct {
 func (w *blockWriter) start(s rdf.Subject) {
 	w.subj = s
 	w.seen = map[string]bool{}
-}
-
-func (w *blockWriter) fail(err error) {
-	if w.err == nil {
-		w.err = err
-	}
 }
 
 func (w *blockWriter) add(p rdf.IRI, o rdf.Object) {
