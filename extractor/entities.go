@@ -1,0 +1,268 @@
+package extractor
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/kgbuild/kgbuild/extractor/gazetteer"
+)
+
+// segment is the IRI path segment of a type: types that detection may
+// confuse (an organization and a government organization, a work and a
+// scholarly article) share one, so an entity keeps its IRI when only its
+// type is refined.
+func segment(t Type) string {
+	switch t {
+	case Person:
+		return "person"
+	case Organization, GovernmentOrganization, PoliticalParty:
+		return "organization"
+	case Office:
+		return "office"
+	case Country:
+		return "country"
+	case City:
+		return "city"
+	case AdministrativeArea:
+		return "region"
+	case Event:
+		return "event"
+	case CreativeWork, ScholarlyArticle, Periodical, Legislation:
+		return "work"
+	}
+	return "place"
+}
+
+// MakeID returns the ID of the entity of type t called name: its segment
+// and the slug of its name, e.g. "person/kassym-jomart-tokayev".
+func MakeID(t Type, name string) string { return segment(t) + "/" + slug(name) }
+
+// specificity orders types within a segment: a more specific type wins
+// when two mentions of one entity were typed differently.
+func specificity(t Type) int {
+	switch t {
+	case GovernmentOrganization, PoliticalParty, ScholarlyArticle, Periodical, Legislation:
+		return 2
+	}
+	return 1
+}
+
+// registry holds a document's entities while they are found, and resolves
+// new mentions to entities already known.
+type registry struct {
+	doc     *Document
+	country *Entity // the country the document is about, if known
+	byID    map[string]*Entity
+	keys    map[string][]*Entity // nameKey of a name or alias → entities
+	surname map[string][]*Entity // nameKey of a person's last or first name → persons
+}
+
+func newRegistry(d *Document) *registry {
+	return &registry{doc: d, byID: map[string]*Entity{}, keys: map[string][]*Entity{},
+		surname: map[string][]*Entity{}}
+}
+
+// find returns the entity of type t's segment known under name.
+func (r *registry) find(t Type, name string) *Entity {
+	k := nameKey(name)
+	for _, e := range r.keys[k] {
+		if segment(e.Type) == segment(t) {
+			return e
+		}
+	}
+	return nil
+}
+
+// findAny returns the entity known under name, whatever its type, when
+// exactly one entity is.
+func (r *registry) findAny(name string) *Entity {
+	es := r.keys[nameKey(name)]
+	if len(es) == 1 {
+		return es[0]
+	}
+	return nil
+}
+
+// person resolves a short form of a person's name ("Tokayev") to the one
+// person it can mean.
+func (r *registry) person(name string) *Entity {
+	if e := r.find(Person, name); e != nil {
+		return e
+	}
+	if ps := r.surname[nameKey(name)]; len(ps) == 1 {
+		return ps[0]
+	}
+	return nil
+}
+
+// add records a mention of an entity of type t called name, with optional
+// aliases, and returns the entity, new or known.
+func (r *registry) add(t Type, name string, sp Span, aliases ...string) *Entity {
+	name = collapse(strings.Trim(name, " ,;:"))
+	if name == "" {
+		return nil
+	}
+	canon, extra := r.canonical(t, name)
+	aliases = append(aliases, extra...)
+	e := r.find(t, canon)
+	if e == nil {
+		for _, a := range append([]string{name}, aliases...) {
+			if e = r.find(t, a); e != nil {
+				break
+			}
+		}
+	}
+	if e == nil && t == Person {
+		if ps := r.surname[nameKey(canon)]; len(ps) == 1 && len(strings.Fields(canon)) == 1 {
+			e = ps[0]
+		}
+	}
+	if e == nil {
+		id := MakeID(t, canon)
+		if old, ok := r.byID[id]; ok {
+			e = old
+		} else {
+			e = &Entity{ID: id, Type: t, Name: canon}
+			r.byID[id] = e
+			r.index(e, canon)
+		}
+	}
+	if specificity(t) > specificity(e.Type) && segment(t) == segment(e.Type) {
+		e.Type = t
+	}
+	for _, a := range append([]string{name}, aliases...) {
+		r.alias(e, a)
+	}
+	if sp.End > sp.Start {
+		e.Mentions = append(e.Mentions, sp)
+	}
+	return e
+}
+
+// alias records another English name of e.
+func (r *registry) alias(e *Entity, a string) {
+	a = collapse(strings.Trim(a, " ,;:"))
+	if a == "" || a == e.Name {
+		return
+	}
+	for _, x := range e.Aliases {
+		if x == a {
+			return
+		}
+	}
+	e.Aliases = append(e.Aliases, a)
+	r.index(e, a)
+}
+
+func (r *registry) index(e *Entity, name string) {
+	k := nameKey(name)
+	for _, x := range r.keys[k] {
+		if x == e {
+			return
+		}
+	}
+	r.keys[k] = append(r.keys[k], e)
+	if e.Type == Person {
+		f := strings.Fields(name)
+		if len(f) >= 2 {
+			for _, part := range []string{f[len(f)-1], f[0]} {
+				pk := nameKey(part)
+				found := false
+				for _, x := range r.surname[pk] {
+					found = found || x == e
+				}
+				if !found {
+					r.surname[pk] = append(r.surname[pk], e)
+				}
+			}
+		}
+	}
+}
+
+// label adds a name in another language or script.
+func (r *registry) label(e *Entity, text, lang string) {
+	text = collapse(text)
+	for _, l := range e.Labels {
+		if l.Text == text && l.Lang == lang {
+			return
+		}
+	}
+	e.Labels = append(e.Labels, Label{text, lang})
+}
+
+var (
+	ofCountryRE  = regexp.MustCompile(`\bof (?:the )?((?:[\p{Lu}][\p{L}\p{M}'’-]*)(?: (?:of|the|and|[\p{Lu}][\p{L}\p{M}'’-]*))*)$`)
+	genericWords = map[string]bool{"supreme": true, "constitutional": true, "court": true,
+		"parliament": true, "senate": true, "government": true, "assembly": true,
+		"national": true, "cabinet": true, "council": true, "ministers": true, "of": true,
+		"federal": true, "state": true, "high": true, "central": true, "electoral": true,
+		"commission": true, "election": true, "legislature": true, "house": true,
+		"representatives": true, "chamber": true, "deputies": true, "congress": true,
+		"judiciary": true, "people's": true, "bank": true, "security": true,
+		"prosecutor's": true, "office": true, "general": true, "administration": true,
+		"presidential": true, "the": true}
+)
+
+// canonical gives the preferred name of an entity and the aliases the
+// change implies: a country's official name becomes its short name
+// ("Prime Minister of the Republic of Kazakhstan" → "… of Kazakhstan"), and
+// an office or body named only by generic words is qualified by the
+// document's country ("Senate" → "Senate of Kazakhstan").
+func (r *registry) canonical(t Type, name string) (string, []string) {
+	var aliases []string
+	if t == Country {
+		if c, ok := gazetteer.CountryByName(name); ok && c.Name != name {
+			return c.Name, []string{name}
+		}
+		return name, nil
+	}
+	if t != Office && t != GovernmentOrganization {
+		return name, nil
+	}
+	if m := ofCountryRE.FindStringSubmatchIndex(name); m != nil {
+		if c, ok := gazetteer.CountryByName(name[m[2]:m[3]]); ok {
+			short := name[:m[0]] + "of " + c.Name
+			if short != name {
+				aliases = append(aliases, name)
+			}
+			return short, aliases
+		}
+	}
+	if r.country == nil {
+		return name, nil
+	}
+	generic := true
+	for _, w := range strings.Fields(strings.ToLower(name)) {
+		if !genericWords[w] && !(t == Office && officeRE.MatchString(capitalize(w))) {
+			generic = false
+		}
+	}
+	if t == Office && officeRE.MatchString(name) && !strings.Contains(name, " of ") {
+		generic = true
+	}
+	if generic {
+		return name + " of " + r.country.Name, []string{name}
+	}
+	return name, nil
+}
+
+func capitalize(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// entities returns the registry's entities sorted by ID, with sorted
+// aliases and mentions in text order.
+func (r *registry) entities() []*Entity {
+	out := make([]*Entity, 0, len(r.byID))
+	for _, e := range r.byID {
+		sort.Strings(e.Aliases)
+		sort.Slice(e.Mentions, func(i, j int) bool { return e.Mentions[i].Start < e.Mentions[j].Start })
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}

@@ -1,0 +1,197 @@
+package extractor
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/kgbuild/kgbuild/extractor/gazetteer"
+)
+
+// Extract finds the entities and facts of a parsed document.
+func Extract(d *Document) *Result {
+	x := &extraction{d: d, r: newRegistry(d), works: map[int]*Entity{}}
+	x.findCountry()
+	x.footnotes()
+	for bi, b := range d.Blocks {
+		switch b.Kind {
+		case TableBlock:
+			x.table(b)
+		case Paragraph, ListItem:
+			for _, s := range d.Sentences {
+				if s.Block == bi {
+					x.sentence(s)
+				}
+			}
+		}
+	}
+	return x.result()
+}
+
+// extraction is the state of one document's extraction.
+type extraction struct {
+	d     *Document
+	r     *registry
+	facts []Fact
+	works map[int]*Entity // footnote number → cited work
+
+	// Per sentence.
+	sent    Sentence
+	text    string // the sentence, possessives masked
+	base    int    // byte offset of text in the document
+	subject *Entity
+	prev    *Entity // the previous sentence's subject, for "It …"
+	ments   []mention
+	parens  map[string][]string // nameKey → aliases seen in parentheses
+
+	// A legislature that "has two chambers", waiting for its chambers.
+	chambers struct {
+		of      *Entity
+		left    int
+		section int
+	}
+	// The division word of an administrative-division sentence ("Region").
+	unit string
+}
+
+// fact records a fact read from evidence span ev citing the given footnotes.
+func (x *extraction) fact(s *Entity, rel Relation, o Value, ev Span, cites []int, q ...Qualifier) {
+	if s == nil || o.Kind == EntityValue && (o.Entity == "" || o.Entity == s.ID) {
+		return
+	}
+	f := Fact{Subject: s.ID, Relation: rel, Object: o, Qualifiers: q, Evidence: ev}
+	for _, n := range cites {
+		if w := x.works[n]; w != nil {
+			f.Sources = append(f.Sources, w.ID)
+		}
+	}
+	x.facts = append(x.facts, f)
+}
+
+// sfact records a fact read from the current sentence.
+func (x *extraction) sfact(s *Entity, rel Relation, o Value, q ...Qualifier) {
+	x.fact(s, rel, o, x.sent.Span, x.sent.Cites, q...)
+}
+
+func ref(e *Entity) Value {
+	if e == nil {
+		return Value{Kind: EntityValue}
+	}
+	return EntityRef(e.ID)
+}
+
+// span converts offsets within the current sentence to document offsets.
+func (x *extraction) span(i, j int) Span { return Span{x.base + i, x.base + j} }
+
+// findCountry decides which country the document is about: the country
+// its title names ("Politics of Armenia"), else the one named most often.
+func (x *extraction) findCountry() {
+	name := ""
+	words := strings.Fields(x.d.Title)
+	for i := range words {
+		if c, ok := gazetteer.CountryByName(strings.Join(words[i:], " ")); ok {
+			name = c.Name
+			break
+		}
+	}
+	if name == "" {
+		counts := map[string]int{}
+		for _, m := range pat(`{NP}`).FindAllString(mask(x.d.Text), -1) {
+			if c, ok := gazetteer.CountryByName(m); ok && !c.Historical {
+				counts[c.Name]++
+			}
+		}
+		best := 0
+		for n, c := range counts {
+			if c > best || c == best && n < name {
+				name, best = n, c
+			}
+		}
+	}
+	if name != "" {
+		x.r.country = x.r.add(Country, name, Span{})
+	}
+}
+
+// officeEntity resolves an office title as written ("the president",
+// "Prime Minister of the Republic of Kazakhstan") to an Office entity.
+func (x *extraction) officeEntity(title string, sp Span) *Entity {
+	title = strings.TrimSpace(title)
+	title = strings.TrimPrefix(strings.TrimPrefix(title, "the "), "The ")
+	if title == "" {
+		return nil
+	}
+	head, rest, _ := strings.Cut(title, " of ")
+	words := strings.Fields(head)
+	for i, w := range words {
+		parts := strings.Split(w, "-")
+		for k, p := range parts {
+			parts[k] = capitalize(strings.ToLower(p))
+		}
+		words[i] = strings.Join(parts, "-")
+	}
+	name := strings.Join(words, " ")
+	if rest != "" {
+		name += " of " + rest
+	}
+	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") && rest == "" {
+		return nil // plural: "ministers"
+	}
+	return x.r.add(Office, name, sp)
+}
+
+// result sorts and de-duplicates what was found.
+func (x *extraction) result() *Result {
+	// A fact stated once with its dates and once without is one statement:
+	// the undated mention takes the dates.
+	dated := map[string][]Qualifier{}
+	for _, f := range x.facts {
+		if len(f.Qualifiers) > 0 {
+			k := f.Subject + "|" + string(f.Relation) + "|" + f.Object.Key()
+			if _, ok := dated[k]; !ok {
+				dated[k] = f.Qualifiers
+			}
+		}
+	}
+	for i, f := range x.facts {
+		if len(f.Qualifiers) == 0 {
+			x.facts[i].Qualifiers = dated[f.Subject+"|"+string(f.Relation)+"|"+f.Object.Key()]
+		}
+	}
+	seen := map[string]bool{}
+	var facts []Fact
+	for _, f := range x.facts {
+		k := factKey(f) + "|" + spanKey(f.Evidence)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		sort.Strings(f.Sources)
+		facts = append(facts, f)
+	}
+	sort.SliceStable(facts, func(i, j int) bool {
+		a, b := facts[i], facts[j]
+		if a.Subject != b.Subject {
+			return a.Subject < b.Subject
+		}
+		if a.Relation != b.Relation {
+			return a.Relation < b.Relation
+		}
+		if a.Object.Key() != b.Object.Key() {
+			return a.Object.Key() < b.Object.Key()
+		}
+		return a.Evidence.Start < b.Evidence.Start
+	})
+	return &Result{Doc: x.d, Entities: x.r.entities(), Facts: facts}
+}
+
+func factKey(f Fact) string {
+	var b strings.Builder
+	b.WriteString(f.Subject + "|" + string(f.Relation) + "|" + f.Object.Key())
+	for _, q := range f.Qualifiers {
+		b.WriteString("|" + string(q.Relation) + "=" + q.Value.Key())
+	}
+	return b.String()
+}
+
+func spanKey(s Span) string { return fmt.Sprintf("%d:%d", s.Start, s.End) }

@@ -1,0 +1,167 @@
+package extractor
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/kgbuild/kgbuild/extractor/gazetteer"
+)
+
+// Regular-expression fragments shared by the recognizers. Text is matched
+// with possessive apostrophes masked (see mask), so a proper-noun phrase
+// never runs across "'s".
+const (
+	capW = `\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
+	// npPat is a proper-noun phrase: capitalized words joined by spaces and
+	// the connectors of names ("Ministry of Internal Affairs").
+	npPat   = capW + `(?:\s+(?:(?:of|for|on|de|du|al|el|van|von)(?:\s+the)?\s+)?` + capW + `)*`
+	namePat = capW + `(?:\s+` + capW + `){0,3}`
+	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
+)
+
+var datePat = strings.TrimSuffix(strings.TrimPrefix(dateRE.String(), `\b`), `\b`)
+
+// pat compiles a pattern with the placeholders {NP}, {NAME}, {OFF}, {DATE}
+// and {NUM}.
+func pat(s string) *regexp.Regexp {
+	r := strings.NewReplacer("{NP}", npPat, "{NAME}", namePat, "{OFF}", offPat,
+		"{DATE}", datePat, "{NUM}", numberPat)
+	return regexp.MustCompile(r.Replace(s))
+}
+
+// Head nouns that type a proper-noun phrase by its last word (before any
+// "of"): "National Security Committee", "Ministry of Internal Affairs".
+var heads = map[string]Type{}
+
+func init() {
+	for t, words := range map[Type]string{
+		GovernmentOrganization: "Government Cabinet Council Committee Ministry Parliament Assembly Senate Court Tribunal Service Agency Bureau Duma Chamber Congress Guard Intelligence Counterintelligence Department Administration Authority Directorate Inspectorate Procuracy Prosecutor's Police Army Navy Forces Legislature Presidium Secretariat Commission Majlis Mejlis Oliy Khural Sejm Rada Kurultai Kenesh Sobranie Soviet Ombudsman Cabinet Government Judiciary Collegium",
+		Organization:           "Group Organization Organisation Union Association Federation Foundation Institute Corporation Company Fund Network Watch International Society Centre Center Programme Program Bloc Coalition Alliance Collegiate Council's Bank Club University Academy Church Mission Observatory",
+		PoliticalParty:         "Party",
+		AdministrativeArea:     "Region Province Oblast District Governorate Krai Okrug County Municipality Territory Raion Prefecture Canton Voivodeship Republic",
+		Event:                  "Revolution War Election Elections Referendum Crisis Unrest Uprising Protests Coup Summit Conference Massacre Invasion",
+		Legislation:            "Constitution Act Law Code Treaty Decree Charter Convention Accords Accord Agreement",
+		Periodical:             "Journal Gazette Review Quarterly Weekly Times Post Herald Tribune",
+		CreativeWork:           "Report Index Survey Factbook Yearbook Programme's",
+	} {
+		for _, w := range strings.Fields(words) {
+			if _, ok := heads[w]; !ok {
+				heads[w] = t
+			}
+		}
+	}
+}
+
+// international says whether an organization name is international rather
+// than a state body ("International Commission of Jurists").
+var internationalRE = regexp.MustCompile(`\b(?:International|World|United Nations|European|Commonwealth|Global|Transparency|Human Rights Watch|Amnesty)\b`)
+
+// legislatureRE matches the names of legislative bodies and chambers.
+var legislatureRE = regexp.MustCompile(`(?i)\b(?:parliament|assembly|senate|duma|congress|legislature|chamber|house of|majlis|mejlis|mäjilis|mazhilis|khural|sejm|rada|kenesh|sobranie|council of the federation|federation council|soviet)\b`)
+
+// headOf returns the head word of a phrase: the last word before "of", or
+// the last word.
+func headOf(name string) string {
+	if i := strings.Index(name, " of "); i > 0 {
+		name = name[:i]
+	}
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// classify types a proper-noun phrase from its own words: a country by the
+// gazetteer, an office by its title, otherwise by its head noun. ok is
+// false when the words alone do not tell.
+func classify(name string) (Type, bool) {
+	if _, ok := gazetteer.CountryByName(name); ok {
+		return Country, true
+	}
+	if loc := officeRE.FindStringIndex(name); loc != nil && (loc[1] == len(name) || strings.HasPrefix(name[loc[1]:], " of ")) {
+		return Office, true
+	}
+	h := headOf(name)
+	if t, ok := heads[h]; ok {
+		if t == GovernmentOrganization && internationalRE.MatchString(name) {
+			return Organization, true
+		}
+		if t == AdministrativeArea && h == "Republic" && !strings.Contains(strings.ToLower(name), "autonomous") {
+			return "", false // "Republic of X" is a country's official name
+		}
+		if len(strings.Fields(name)) == 1 && t != GovernmentOrganization {
+			return "", false // a bare "Party" or "Region" names nothing
+		}
+		return t, true
+	}
+	if _, ok := gazetteer.OrgByName(name); ok {
+		return Organization, true
+	}
+	return "", false
+}
+
+// leadStop are capitalized words that open sentences without opening a name.
+var leadStop = map[string]bool{"The": true, "A": true, "An": true, "In": true, "On": true,
+	"At": true, "Each": true, "Every": true, "There": true, "It": true, "Its": true,
+	"This": true, "That": true, "These": true, "Those": true, "According": true,
+	"After": true, "Before": true, "During": true, "Following": true, "Since": true,
+	"While": true, "Although": true, "However": true, "Under": true, "With": true,
+	"Without": true, "Both": true, "Most": true, "Many": true, "Some": true, "All": true,
+	"Only": true, "Then": true, "Also": true, "Earlier": true, "Later": true, "By": true,
+	"From": true, "For": true, "As": true, "Of": true, "To": true, "Despite": true,
+	"Current": true, "Currently": true, "Former": true, "When": true, "Where": true,
+	"If": true, "Until": true, "Between": true, "Among": true, "Through": true,
+	"Upon": true, "Following's": true, "He": true, "She": true, "They": true, "We": true,
+	"His": true, "Her": true, "Their": true, "Our": true, "Other": true, "Such": true,
+	"No": true, "Not": true, "Neither": true, "Either": true, "Several": true,
+	"Executive": true, "Legislative": true, "Judicial": true, "Municipal": true,
+	"Fresh": true, "Concurrent": true, "Unlike": true, "Like": true, "Among's": true,
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sir": true, "Incumbent": true,
+	"About": true, "Around": true, "Over": true, "Within": true, "Including": true}
+
+// trimLead drops sentence-opening words from the front of a phrase and
+// returns how many bytes were dropped.
+func trimLead(s string) (string, int) {
+	drop := 0
+	for {
+		f := strings.SplitN(s, " ", 2)
+		if len(f) < 2 || !leadStop[f[0]] {
+			return s, drop
+		}
+		drop += len(f[0]) + 1
+		s = f[1]
+	}
+}
+
+// mask hides possessive apostrophes ("Kazakhstan's") from the name
+// patterns, keeping every byte offset.
+func mask(s string) string {
+	b := []byte(s)
+	for i := 0; i < len(b); i++ {
+		if b[i] == '\'' && i+1 < len(b) && b[i+1] == 's' && (i+2 == len(b) || !isWordByte(b[i+2])) {
+			b[i] = 1
+		}
+		if strings.HasPrefix(s[i:], "’s") && (i+4 == len(b) || !isWordByte(b[i+4])) {
+			b[i], b[i+1], b[i+2] = 1, 1, 1
+		}
+	}
+	return string(b)
+}
+
+func isWordByte(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80
+}
+
+// unitNoun turns a plural division word into the singular title that
+// names a division: "regions" → "Region".
+func unitNoun(p string) string {
+	p = strings.ToLower(p)
+	switch {
+	case strings.HasSuffix(p, "ies"):
+		p = p[:len(p)-3] + "y"
+	case strings.HasSuffix(p, "s"):
+		p = p[:len(p)-1]
+	}
+	return capitalize(p)
+}

@@ -1,0 +1,556 @@
+package extractor
+
+import (
+	"regexp"
+	"strings"
+)
+
+// dateAt returns the first date in s.
+func dateAt(s string) (Date, bool) {
+	ds := FindDates(s)
+	if len(ds) == 0 {
+		return Date{}, false
+	}
+	return ds[0].Date, true
+}
+
+func startQual(s string) []Qualifier {
+	if d, ok := dateAt(s); ok {
+		return []Qualifier{{StartTime, DateOf(d)}}
+	}
+	return nil
+}
+
+var (
+	swornRE   = pat(`({NAME})(?:,[^,]{1,80},)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected) as (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post) of) (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
+	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
+	isHolder  = pat(`(?:current|incumbent|most recent|present|new) ({OFF}) (?:is|was) ({NAME})`)
+	replaced  = pat(`({NAME}) replaced ({NAME}) as (?:the )?({OFF})`)
+)
+
+// holders reads who holds which office: "X was sworn in as Y on DATE",
+// "X became Y in DATE", "X, who had served as Y", "the President,
+// currently X", "The most recent Prime Minister is X".
+func (x *extraction) holders() {
+	for _, re := range []*regexp.Regexp{swornRE, becameRE} {
+		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+			p := x.resolve(m[2], m[3], Person)
+			if p == nil || p.Type != Person {
+				continue
+			}
+			off := x.officeAt(m[4], m[5])
+			var q []Qualifier
+			if m[6] >= 0 {
+				q = startQual(x.text[m[6]:m[7]])
+			}
+			x.sfact(p, PositionHeld, ref(off), q...)
+		}
+	}
+	for _, m := range servedRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if p := x.resolve(m[2], m[3], Person); p != nil && p.Type == Person {
+			x.sfact(p, PositionHeld, ref(x.officeAt(m[4], m[5])))
+		}
+	}
+	for _, re := range []*regexp.Regexp{currentRE, isHolder} {
+		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+			off := x.officeAt(m[2], m[3])
+			p := x.resolve(m[4], m[5], Person)
+			if p == nil || p.Type != Person || off == nil {
+				continue
+			}
+			x.sfact(p, PositionHeld, ref(off))
+			x.headOf(off, p, x.sent.Span, x.sent.Cites)
+		}
+	}
+	for _, m := range replaced.FindAllStringSubmatchIndex(x.text, -1) {
+		newP := x.resolve(m[2], m[3], Person)
+		oldP := x.resolve(m[4], m[5], Person)
+		off := x.officeAt(m[6], m[7])
+		if newP == nil || oldP == nil || off == nil || newP.Type != Person || oldP.Type != Person {
+			continue
+		}
+		x.sfact(newP, PositionHeld, ref(off))
+		x.sfact(oldP, PositionHeld, ref(off))
+	}
+}
+
+// officeAt resolves the office written at sentence offsets [i, j).
+func (x *extraction) officeAt(i, j int) *Entity {
+	if e := x.at(i, j); e != nil && e.Type == Office {
+		return e
+	}
+	return x.officeEntity(x.raw(i, j), x.span(i, j))
+}
+
+// headOf records that p, the current holder of office off, is the
+// country's head of state or government when the office is.
+func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
+	c := x.r.country
+	if c == nil || off == nil || !strings.HasSuffix(off.Name, " of "+c.Name) {
+		return
+	}
+	switch title := strings.TrimSuffix(off.Name, " of "+c.Name); title {
+	case "President", "King", "Queen", "Emir", "Sultan", "Monarch":
+		x.fact(c, HeadOfState, ref(p), ev, cites)
+		x.fact(c, HeadOfStateOffice, ref(off), ev, cites)
+	case "Prime Minister", "Premier", "Chancellor":
+		x.fact(c, HeadOfGovernment, ref(p), ev, cites)
+		x.fact(c, HeadOfGovernmentOffice, ref(off), ev, cites)
+	}
+}
+
+var (
+	execRE   = pat(`(?i:executive) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
+	legisRE  = pat(`(?i:legislative) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
+	knownAs  = pat(`(?i:the legislature|the parliament|the national legislature),? (?:known as|called) (?:the )?({NP})`)
+	hosRE    = pat(`(?:is|as|was) (?:the )?head of state`)
+	hogRE    = pat(`(?:is|as|was) (?:\S+ )?head of government|, the head of government`)
+	supremeR = pat(`(?:top of the judicial hierarchy|highest (?:court|judicial (?:body|authority|organ))|supreme judicial)`)
+)
+
+// powers reads which bodies hold the state's powers: "Executive power is
+// exercised by the government", "Legislative power is vested in …
+// parliament", "X is head of state", "the Prime Minister, the head of
+// government", the highest court.
+func (x *extraction) powers() {
+	c := x.r.country
+	if c == nil {
+		return
+	}
+	if m := execRE.FindStringSubmatchIndex(x.text); m != nil {
+		for _, mm := range x.mentionsIn(m[2], m[3]) {
+			if mm.e.Type == GovernmentOrganization && !legislatureRE.MatchString(mm.e.Name) {
+				x.sfact(c, ExecutiveBody, ref(mm.e))
+			}
+		}
+	}
+	if m := legisRE.FindStringSubmatchIndex(x.text); m != nil {
+		for _, mm := range x.mentionsIn(m[2], m[3]) {
+			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name+" "+strings.Join(mm.e.Aliases, " ")) {
+				x.sfact(c, LegislativeBody, ref(mm.e))
+			}
+		}
+	}
+	if m := knownAs.FindStringSubmatchIndex(x.text); m != nil {
+		if e := x.resolve(m[2], m[3], GovernmentOrganization); e != nil {
+			x.sfact(c, LegislativeBody, ref(e))
+		}
+	}
+	for _, re := range []*regexp.Regexp{hosRE, hogRE} {
+		m := re.FindStringIndex(x.text)
+		if m == nil {
+			continue
+		}
+		// "X, the head of government": the office just before the comma;
+		// otherwise the sentence's subject.
+		off := x.subject
+		if x.text[m[0]] == ',' {
+			off = nil
+			for _, mm := range x.ments {
+				if mm.e.Type == Office && mm.end == m[0] {
+					off = mm.e
+				}
+			}
+		}
+		if off == nil || off.Type != Office {
+			continue
+		}
+		if re == hosRE {
+			x.sfact(c, HeadOfStateOffice, ref(off))
+		} else {
+			x.sfact(c, HeadOfGovernmentOffice, ref(off))
+		}
+	}
+	if supremeR.MatchString(x.text) {
+		for _, mm := range x.ments {
+			if mm.e.Type == GovernmentOrganization && strings.Contains(mm.e.Name, "Court") {
+				x.sfact(c, HighestCourt, ref(mm.e))
+				break
+			}
+		}
+	}
+	for _, mm := range x.ments {
+		if mm.e.Type == GovernmentOrganization && strings.HasPrefix(mm.e.Name, "Supreme Court of "+c.Name) {
+			x.sfact(c, HighestCourt, ref(mm.e))
+		}
+	}
+}
+
+// mentionsIn returns the mentions within sentence offsets [i, j).
+func (x *extraction) mentionsIn(i, j int) []mention {
+	var out []mention
+	for _, m := range x.ments {
+		if m.start >= i && m.end <= j {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+var appointedRE = pat(`^(.*?)\b(?:is|are|was|were|shall be) (?:also )?(?:appointed|nominated|named) by (?:the )?({OFF})`)
+
+// appointedBy reads "The prime minister and first deputy prime minister
+// are appointed by the president": each office named before the verb is
+// appointed by the one after.
+func (x *extraction) appointedBy() {
+	m := appointedRE.FindStringSubmatchIndex(x.text)
+	if m == nil {
+		return
+	}
+	by := x.officeAt(m[4], m[5])
+	for _, mm := range x.mentionsIn(m[2], m[3]) {
+		if mm.e.Type == Office && by != nil {
+			x.sfact(mm.e, AppointedBy, ref(by))
+		}
+	}
+}
+
+var chairsRE = pat(`(?:chairs|heads|leads|presides over) (?:the )?({NP})`)
+
+// chairs reads "the prime minister … chairs the Council of Ministers": the
+// body's head holds that office.
+func (x *extraction) chairs() {
+	if x.subject == nil || x.subject.Type != Office {
+		return
+	}
+	for _, m := range chairsRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if org := x.resolve(m[2], m[3], ""); org != nil && org.Type == GovernmentOrganization {
+			x.sfact(org, LeaderOffice, ref(x.subject))
+		}
+	}
+}
+
+var (
+	hasSeatsRE  = pat(`\b(?:has|had|have|consists of|comprises|with) (?:a total of )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
+	thereAreRE  = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
+	nMemberRE   = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
+	chambersRE  = pat(`\b(?:has|have|consists of|comprises) {NUM} (?:chambers|houses)\b`)
+	seatSubject = map[Type]bool{GovernmentOrganization: true, Organization: true, PoliticalParty: true}
+)
+
+// seats reads "X has 98 seats", "There are 65 judges on X", "an
+// eleven-member X", and "X has two chambers" followed by the chambers.
+func (x *extraction) seats() {
+	if m := hasSeatsRE.FindStringSubmatchIndex(x.text); m != nil && x.subject != nil && seatSubject[x.subject.Type] {
+		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
+			x.sfact(x.subject, Seats, IntOf(n))
+			x.chamber(x.subject)
+		}
+	}
+	for _, m := range thereAreRE.FindAllStringSubmatchIndex(x.text, -1) {
+		n, ok := ParseNumber(x.text[m[2]:m[3]])
+		if e := x.resolve(m[4], m[5], ""); ok && e != nil && seatSubject[e.Type] {
+			x.sfact(e, Seats, IntOf(n))
+		}
+	}
+	for _, m := range nMemberRE.FindAllStringSubmatchIndex(x.text, -1) {
+		n, ok := ParseNumber(x.text[m[2]:m[3]])
+		if e := x.resolve(m[4], m[5], ""); ok && e != nil && seatSubject[e.Type] {
+			x.sfact(e, Seats, IntOf(n))
+		}
+	}
+	if m := chambersRE.FindStringSubmatchIndex(x.text); m != nil {
+		var leg *Entity
+		for _, mm := range x.ments {
+			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name) {
+				leg = mm.e
+				break
+			}
+		}
+		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && leg != nil {
+			x.chambers.of, x.chambers.left = leg, int(n)
+			x.chambers.section = x.d.Blocks[x.sent.Block].Section
+		}
+	}
+}
+
+// chamber makes e a part of the legislature waiting for its chambers.
+func (x *extraction) chamber(e *Entity) {
+	c := &x.chambers
+	if c.of == nil || c.left == 0 || e == c.of || x.d.Blocks[x.sent.Block].Section != c.section {
+		return
+	}
+	if !legislatureRE.MatchString(e.Name + " " + strings.Join(e.Aliases, " ")) {
+		return
+	}
+	x.sfact(c.of, HasPart, ref(e))
+	c.left--
+}
+
+var termRE = pat(`\b(?:elected|appointed|serves?|serving|chosen) (?:[^.;]{0,40}?)\bfor (?:a |an )?(?:single |renewable |fixed )?{NUM}-year terms?`)
+
+// terms reads "X is elected … for a single seven-year term".
+func (x *extraction) terms() {
+	m := termRE.FindStringSubmatchIndex(x.text)
+	if m == nil || x.subject == nil {
+		return
+	}
+	if x.subject.Type != Office && !seatSubject[x.subject.Type] {
+		return
+	}
+	if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
+		x.sfact(x.subject, TermLength, Years(n))
+	}
+}
+
+var (
+	inceptionRE = pat(`({NP}|"[^"]+"[^.,;]{0,30}?)(?:\s*\([^)]*\))?,? (?:was|were|has been|had been)? ?(?:established|created|founded|set up|formed|approved|adopted|launched|instituted|inaugurated|introduced) (?:in|on) ({DATE})`)
+	parenSetRE  = pat(`({NP})\s*\((?:established|created|founded|set up|formed) (?:in|on) ({DATE})\)`)
+)
+
+// inception reads "X was established on DATE", "X (set up in 2022)" and
+// `The "Y" state program approved in 2013`.
+func (x *extraction) inception() {
+	for _, m := range inceptionRE.FindAllStringSubmatchIndex(x.text, -1) {
+		d, ok := dateAt(x.text[m[4]:m[5]])
+		if !ok {
+			continue
+		}
+		var e *Entity
+		if x.text[m[2]] == '"' {
+			end := strings.IndexByte(x.text[m[2]+1:], '"') + m[2] + 1
+			e = x.ent(CreativeWork, x.raw(m[2]+1, end), m[2]+1, end)
+		} else {
+			e = x.resolve(m[2], m[3], Organization)
+		}
+		if e != nil && e.Type != Person && e.Type != Office {
+			x.sfact(e, Inception, DateOf(d))
+		}
+	}
+	for _, m := range parenSetRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
+			if e := x.resolve(m[2], m[3], Organization); e != nil && e.Type != Person {
+				x.sfact(e, Inception, DateOf(d))
+			}
+		}
+	}
+}
+
+var dissolvedRE = pat(`({NP}) (?:resigned|was dissolved|was abolished|ceased to exist|was disbanded|collapsed) (?:on|in) ({DATE})`)
+
+// dissolution reads "The Mamin Cabinet resigned on 5 January 2022".
+func (x *extraction) dissolution() {
+	for _, m := range dissolvedRE.FindAllStringSubmatchIndex(x.text, -1) {
+		e := x.resolve(m[2], m[3], "")
+		if e == nil || e.Type == Person || e.Type == Office || e.Type == Country {
+			continue
+		}
+		if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
+			x.sfact(e, Dissolved, DateOf(d))
+		}
+	}
+}
+
+var rankRE = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:\w+ )?(\d+)(?:st|nd|rd|th)\b`)
+
+// ranking reads "Kazakhstan ranks 28th among 193 countries".
+func (x *extraction) ranking() {
+	for _, m := range rankRE.FindAllStringSubmatchIndex(x.text, -1) {
+		e := x.resolve(m[2], m[3], "")
+		if e == nil {
+			continue
+		}
+		if n, ok := ParseNumber(x.text[m[4]:m[5]]); ok {
+			x.sfact(e, Ranking, IntOf(n))
+		}
+	}
+}
+
+var (
+	publishedRE = pat(`(?:the )?((?:\d{4} )?{NP}) (report|index|survey|study|yearbook|review|assessment|ranking|strategy|programme|program)\b[^.;]{0,20}? (?:prepared|published|issued|compiled|released|produced) by (?:the )?({NP})`)
+)
+
+// publishedBy reads "the 2016 World Development report prepared by the
+// World Bank Group".
+func (x *extraction) publishedBy() {
+	for _, m := range publishedRE.FindAllStringSubmatchIndex(x.text, -1) {
+		name := x.raw(m[2], m[3]) + " " + capitalize(x.raw(m[4], m[5]))
+		w := x.ent(CreativeWork, name, m[2], m[5])
+		pub := x.resolve(m[6], m[7], Organization)
+		if pub != nil && w != nil && pub.Type != Person {
+			x.sfact(w, Publisher, ref(pub))
+		}
+	}
+}
+
+var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|encompasses) (?:the )?([^.;]+)`)
+
+// includes reads "It includes the A, B, several C units, and D (E)": each
+// named item is a part of the subject, and of its type when it has none of
+// its own.
+func (x *extraction) includes() {
+	m := includesRE.FindStringSubmatchIndex(x.text)
+	if m == nil || x.subject == nil || x.subject.Type == Person || x.subject.Type == Office || x.subject.Type == Country {
+		return
+	}
+	if x.subject.Type != GovernmentOrganization && x.subject.Type != Organization {
+		return
+	}
+	list := x.text[m[2]:m[3]]
+	for _, part := range splitList(list) {
+		i, j := m[2]+part.Start, m[2]+part.End
+		item := x.text[i:j]
+		item = strings.TrimPrefix(item, "the ")
+		if item == "" || !startsUpper(item) {
+			continue // "several Commandos units"
+		}
+		i = j - len(item)
+		if k := strings.IndexByte(item, '('); k > 0 {
+			alias := strings.Trim(item[k:], "() ")
+			item = strings.TrimSpace(item[:k])
+			e := x.ent(x.subject.Type, item, i, i+len(item), alias)
+			x.sfact(x.subject, HasPart, ref(e))
+			continue
+		}
+		if !isNameToken(item) {
+			continue
+		}
+		e := x.resolve(i, j, x.subject.Type)
+		if e != nil && e != x.subject {
+			x.sfact(x.subject, HasPart, ref(e))
+		}
+	}
+}
+
+// splitList splits "A, B, and C" into the spans of A, B and C.
+func splitList(s string) []Span {
+	var out []Span
+	start := 0
+	depth := 0
+	emit := func(i, j int) {
+		for i < j && s[i] == ' ' {
+			i++
+		}
+		for j > i && s[j-1] == ' ' {
+			j--
+		}
+		if strings.HasPrefix(s[i:j], "and ") {
+			i += 4
+		}
+		if strings.HasPrefix(s[i:j], "or ") {
+			i += 3
+		}
+		if i < j {
+			out = append(out, Span{i, j})
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ',':
+			if depth == 0 {
+				emit(start, i)
+				start = i + 1
+			}
+		case ' ':
+			if depth == 0 && strings.HasPrefix(s[i:], " and ") && !strings.Contains(s[start:i], ",") && i > start {
+				emit(start, i)
+				start = i + 1
+			}
+		}
+	}
+	emit(start, len(s))
+	return out
+}
+
+var partOfRE = pat(`({NP}) (?:is|was|are|were|forms|became) (?:a |an |the )?(?:constituent |integral |structural )?part of (?:the )?({NP})`)
+
+// partOf reads "X is a part of the Y".
+func (x *extraction) partOf() {
+	for _, m := range partOfRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if strings.Contains(x.text[m[3]:m[4]], " not ") {
+			continue
+		}
+		a := x.resolve(m[2], m[3], "")
+		b := x.resolve(m[4], m[5], "")
+		if a == nil || b == nil || a.Type == Person || b.Type == Person || a.Type == Office {
+			continue
+		}
+		x.sfact(a, PartOf, ref(b))
+	}
+}
+
+var (
+	capitalMoveRE = pat(`(?:transferred|moved|relocated) (?:its|the) capital from ({NP}) to ({NP})(?: (?:on|in) ({DATE}))?`)
+	capitalIsRE   = pat(`(?:[Tt]he capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:) ({NP})`)
+)
+
+// capital reads "transferred its capital from A to B on DATE" and "the
+// capital is X".
+func (x *extraction) capital() {
+	owner := x.r.country
+	if x.subject != nil && (x.subject.Type == Country || x.subject.Type == AdministrativeArea) {
+		owner = x.subject
+	}
+	if owner == nil {
+		return
+	}
+	for _, m := range capitalMoveRE.FindAllStringSubmatchIndex(x.text, -1) {
+		to := x.resolve(m[4], m[5], City)
+		if to == nil || to.Type != City {
+			continue
+		}
+		var q []Qualifier
+		if m[6] >= 0 {
+			q = startQual(x.text[m[6]:m[7]])
+		}
+		x.resolve(m[2], m[3], City)
+		x.sfact(owner, Capital, ref(to), q...)
+	}
+	for _, m := range capitalIsRE.FindAllStringSubmatchIndex(x.text, -1) {
+		o := owner
+		if m[2] >= 0 {
+			if e := x.resolve(m[2], m[3], ""); e != nil && (e.Type == Country || e.Type == AdministrativeArea) {
+				o = e
+			}
+		}
+		if city := x.resolve(m[4], m[5], City); city != nil && city.Type == City {
+			x.sfact(o, Capital, ref(city))
+		}
+	}
+}
+
+var memberRE = pat(`\b(?:is|became|has been|was) (?:a )?(?:founding |full )?member (?:state )?of (?:the )?([^.;]+)`)
+
+// memberOf reads "X is a member of the A, B and C" for international
+// organizations.
+func (x *extraction) memberOf() {
+	m := memberRE.FindStringSubmatchIndex(x.text)
+	if m == nil || x.subject == nil || (x.subject.Type != Country && x.subject.Type != Organization && x.subject.Type != PoliticalParty) {
+		return
+	}
+	for _, part := range splitList(x.text[m[2]:m[3]]) {
+		i, j := m[2]+part.Start, m[2]+part.End
+		item := strings.TrimPrefix(x.text[i:j], "the ")
+		i = j - len(item)
+		if e := x.resolve(i, j, ""); e != nil && (e.Type == Organization || e.Type == GovernmentOrganization) {
+			x.sfact(x.subject, MemberOf, ref(e))
+		}
+	}
+}
+
+var possessiveRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M}-]*)*)(?:\x01s|\x01\x01\x01s) `)
+
+// countryOf reads "Kazakhstan's National Security Committee": the body
+// belongs to the country. "Mamin's Cabinet" names the cabinet "Mamin
+// Cabinet".
+func (x *extraction) countryOf() {
+	for _, m := range possessiveRE.FindAllStringSubmatchIndex(x.text, -1) {
+		owner := x.raw(m[2], m[3])
+		after := m[1]
+		e := x.at(after, after+1)
+		if e == nil {
+			continue
+		}
+		if c := x.r.find(Country, owner); c != nil {
+			if e.Type == GovernmentOrganization || e.Type == Organization {
+				x.sfact(e, InCountry, ref(c))
+			}
+		}
+	}
+}

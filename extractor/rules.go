@@ -1,0 +1,472 @@
+package extractor
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+
+	"github.com/kgbuild/kgbuild/extractor/gazetteer"
+)
+
+// mention is an entity named in the current sentence, at offsets relative
+// to the sentence.
+type mention struct {
+	start, end int
+	e          *Entity
+}
+
+// sentence runs every recognizer over one sentence. Recognizers that name
+// things (native names, parenthesized aliases, division lists) run first,
+// then a scan types every proper-noun phrase, then the relation patterns
+// read facts between the mentions found.
+func (x *extraction) sentence(s Sentence) {
+	x.sent = s
+	x.base = s.Span.Start
+	x.text = mask(x.d.Slice(s.Span))
+	x.ments = x.ments[:0]
+	x.subject = nil
+
+	x.nativeNames()
+	x.divisions()
+	x.parenAliases()
+	x.scan()
+	x.findSubject()
+	for _, rule := range sentenceRules {
+		rule(x)
+	}
+	if x.subject != nil {
+		x.prev = x.subject
+	}
+}
+
+// sentenceRules are the relation recognizers, small and independent.
+var sentenceRules = []func(*extraction){
+	(*extraction).holders,
+	(*extraction).powers,
+	(*extraction).appointedBy,
+	(*extraction).chairs,
+	(*extraction).seats,
+	(*extraction).terms,
+	(*extraction).inception,
+	(*extraction).dissolution,
+	(*extraction).ranking,
+	(*extraction).publishedBy,
+	(*extraction).includes,
+	(*extraction).partOf,
+	(*extraction).capital,
+	(*extraction).memberOf,
+	(*extraction).countryOf,
+}
+
+// ent adds an entity mentioned at sentence offsets [i, j) and records the
+// mention.
+func (x *extraction) ent(t Type, name string, i, j int, aliases ...string) *Entity {
+	for _, a := range x.parens[nameKey(name)] {
+		aliases = append(aliases, a)
+	}
+	e := x.r.add(t, name, x.span(i, j), aliases...)
+	if e != nil {
+		x.ments = append(x.ments, mention{i, j, e})
+	}
+	return e
+}
+
+// at returns the entity mentioned over sentence offsets [i, j), if any.
+func (x *extraction) at(i, j int) *Entity {
+	var best *mention
+	for k := range x.ments {
+		m := &x.ments[k]
+		if m.start < j && i < m.end && (best == nil || m.end-m.start > best.end-best.start) {
+			best = m
+		}
+	}
+	if best == nil {
+		return nil
+	}
+	return best.e
+}
+
+// resolve returns the entity a phrase at [i, j) names: one already
+// mentioned there, one known by that name, or a new one of type def (when
+// def is not empty).
+func (x *extraction) resolve(i, j int, def Type) *Entity {
+	if i < 0 || j <= i {
+		return nil
+	}
+	if e := x.at(i, j); e != nil {
+		return e
+	}
+	name, drop := trimLead(x.raw(i, j))
+	i += drop
+	if t, ok := classify(name); ok {
+		if t == Office {
+			return x.officeEntity(name, x.span(i, j))
+		}
+		return x.ent(t, name, i, j)
+	}
+	if e := x.r.findAny(name); e != nil {
+		x.ments = append(x.ments, mention{i, j, e})
+		return e
+	}
+	if def == "" {
+		return nil
+	}
+	if def == Person && !looksLikePerson(name) {
+		return nil
+	}
+	return x.ent(def, name, i, j)
+}
+
+// raw returns the original text at sentence offsets [i, j).
+func (x *extraction) raw(i, j int) string { return x.d.Text[x.base+i : x.base+j] }
+
+// looksLikePerson says whether a phrase can be a person's name: one to
+// four capitalized words, none of them a head noun, not a country.
+func looksLikePerson(name string) bool {
+	f := strings.Fields(name)
+	if len(f) < 1 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if !startsUpper(w) || heads[w] != "" || leadStop[w] {
+			return false
+		}
+	}
+	_, isCountry := gazetteer.CountryByName(name)
+	return !isCountry
+}
+
+var (
+	nativeRE = pat(`({NP})\s*\(([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?):\s*([^,;()]+?)(?:[,;]\s*([^()]+?))?\)`)
+	npRE     = pat(`{NP}`)
+)
+
+// nativeNames reads "X (Kazakh: Қазақстан…, Qazaqstan…)": the first name
+// in the language, a second one in another script (a transliteration).
+func (x *extraction) nativeNames() {
+	for _, m := range nativeRE.FindAllStringSubmatchIndex(x.text, -1) {
+		lang, ok := gazetteer.LanguageByName(x.raw(m[4], m[5]))
+		if !ok {
+			continue
+		}
+		e := x.resolve(m[2], m[3], "")
+		if e == nil {
+			continue
+		}
+		for _, g := range [][2]int{{m[6], m[7]}, {m[8], m[9]}} {
+			if g[0] < 0 {
+				continue
+			}
+			text := strings.TrimSpace(x.raw(g[0], g[1]))
+			tag := lang.Code
+			if sc := scriptOf(text); sc != "" && lang.Script != "" && sc != lang.Script {
+				tag += "-" + sc
+			}
+			x.r.label(e, text, tag)
+		}
+	}
+}
+
+// scriptOf names the ISO 15924 script of the letters of s, when it is one
+// of the common ones.
+func scriptOf(s string) string {
+	for _, r := range s {
+		switch {
+		case !unicode.IsLetter(r):
+			continue
+		case unicode.Is(unicode.Latin, r):
+			return "Latn"
+		case unicode.Is(unicode.Cyrillic, r):
+			return "Cyrl"
+		case unicode.Is(unicode.Arabic, r):
+			return "Arab"
+		case unicode.Is(unicode.Georgian, r):
+			return "Geor"
+		case unicode.Is(unicode.Armenian, r):
+			return "Armn"
+		case unicode.Is(unicode.Greek, r):
+			return "Grek"
+		case unicode.Is(unicode.Han, r):
+			return "Hani"
+		}
+		return ""
+	}
+	return ""
+}
+
+var (
+	dividedRE  = pat(`({NP}) is (?:divided|subdivided|split) into {NUM} (?:\w+ )?(regions|provinces|oblasts|districts|governorates|counties|states|municipalities|prefectures|cantons|departments|territories|velayats|viloyats)\b`)
+	citiesOfRE = pat(`\b(?:cities|city)\b[^.:]*?\bof ((?:{NP},?\s+)+and\s+{NP})`)
+	listHeadRE = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b[^:]*:`)
+	itemRE     = pat(`({NP})\s*(\*?)\s*(?:\(({NP})\))?`)
+)
+
+// divisions reads "X is divided into 16 regions … of A, B, and C" and the
+// lists "A (centre), B (centre), C*": each item a division named with the
+// division word ("Abai Region"), its centre in parentheses a city and its
+// capital, and starred items cities.
+func (x *extraction) divisions() {
+	container := x.r.country
+	if m := dividedRE.FindStringSubmatchIndex(x.text); m != nil {
+		if c := x.resolve(m[2], m[3], ""); c != nil && (c.Type == Country || c.Type == AdministrativeArea) {
+			container = c
+		}
+		x.unit = unitNoun(x.text[m[6]:m[7]])
+		if cm := citiesOfRE.FindStringSubmatchIndex(x.text); cm != nil {
+			for _, it := range npRE.FindAllStringIndex(x.text[cm[2]:cm[3]], -1) {
+				i, j := cm[2]+it[0], cm[2]+it[1]
+				if city := x.ent(City, x.raw(i, j), i, j); city != nil && container != nil {
+					x.sfact(container, ContainsArea, ref(city))
+				}
+			}
+		}
+		return
+	}
+	lm := listHeadRE.FindStringSubmatchIndex(x.text)
+	if lm == nil {
+		return
+	}
+	unit := x.unit
+	if unit == "" {
+		unit = unitNoun(x.text[lm[2]:lm[3]])
+	}
+	list := lm[1]
+	items := itemRE.FindAllStringSubmatchIndex(x.text[list:], -1)
+	if len(items) < 3 {
+		return
+	}
+	for _, it := range items {
+		for k := range it {
+			if it[k] >= 0 {
+				it[k] += list
+			}
+		}
+		name := x.raw(it[2], it[3])
+		if name == "" {
+			continue
+		}
+		if it[5] > it[4] { // starred: a city with the status of a division
+			if city := x.ent(City, name, it[2], it[5]); city != nil {
+				x.sfact(container, ContainsArea, ref(city))
+			}
+			continue
+		}
+		full := name
+		if !strings.HasSuffix(name, " "+unit) {
+			full = name + " " + unit
+		}
+		area := x.ent(AdministrativeArea, full, it[2], it[3], name)
+		x.sfact(container, ContainsArea, ref(area))
+		if it[6] >= 0 {
+			if centre := x.ent(City, x.raw(it[6], it[7]), it[6], it[7]); centre != nil {
+				x.sfact(area, Capital, ref(centre))
+			}
+		}
+	}
+}
+
+var (
+	parenRE  = pat(`({NP})\s*\((?:the\s+)?({NP}|\p{Lu}{2,8})\)`)
+	abbrevRE = pat(`\b(\p{Lu}{2,8})\s*\((?:the\s+)?({NP})\)`)
+)
+
+// parenAliases reads "National Security Committee (NSC)", "the Assembly
+// (Mäjilis)" and "UTO (United Tajik Opposition)": the two forms name one
+// entity. A body named by generic words takes the native name in
+// parentheses as its name unless the two are cognates ("Senate (Senat)").
+func (x *extraction) parenAliases() {
+	if x.parens == nil {
+		x.parens = map[string][]string{}
+	}
+	for _, m := range abbrevRE.FindAllStringSubmatchIndex(x.text, -1) {
+		long := x.raw(m[4], m[5])
+		if t, ok := classify(long); ok && t != Office {
+			x.ent(t, long, m[4], m[5], x.raw(m[2], m[3]))
+		}
+	}
+	for _, m := range parenRE.FindAllStringSubmatchIndex(x.text, -1) {
+		outer, drop := trimLead(x.raw(m[2], m[3]))
+		i := m[2] + drop
+		inner := x.raw(m[4], m[5])
+		if x.at(i, m[3]) != nil && x.at(m[4], m[5]) != nil {
+			continue // a division and its centre
+		}
+		if _, isLang := gazetteer.LanguageByName(inner); isLang {
+			continue
+		}
+		t, ok := classify(outer)
+		if !ok {
+			x.parens[nameKey(outer)] = append(x.parens[nameKey(outer)], inner)
+			continue
+		}
+		if t == Office || t == Country {
+			continue
+		}
+		name, alias := outer, inner
+		if allGeneric(outer) && !cognate(outer, inner) && !isAcronym(inner) {
+			name, alias = inner, outer
+			if x.r.country != nil {
+				x.r.alias(x.ent(t, name, i, m[5], alias), outer+" of "+x.r.country.Name)
+				continue
+			}
+		}
+		x.ent(t, name, i, m[5], alias)
+	}
+}
+
+func allGeneric(s string) bool {
+	for _, w := range strings.Fields(strings.ToLower(s)) {
+		if !genericWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+func isAcronym(s string) bool {
+	for _, r := range s {
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return len(s) >= 2
+}
+
+// cognate says whether two names share their first four letters (after
+// folding accents): "Senate"/"Senat", "Parliament"/"Parlamenti".
+func cognate(a, b string) bool {
+	a, b = nameKey(a), nameKey(b)
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n >= 4
+}
+
+var (
+	titleNameRE = pat(`(?:\b(?:[Tt]hen|[Ff]ormer|[Ee]x)-?\s*)?({OFF})\s+({NAME})`)
+	lowerOffRE  = regexp.MustCompile(`\b(?:[Tt]he|and|or|[Tt]hen-|[Ff]ormer)\s*((?:(?:first|vice|deputy|acting)[ -])*(?:president|prime minister|premier|chancellor|speaker))\b`)
+	cityOfRE    = pat(`\b[Cc]ity of ({NP})`)
+	ownedRE     = pat(`({NAME})\x01s ({NP})`)
+)
+
+// scan types every proper-noun phrase of the sentence by its own words,
+// reads "Title Name" as a person holding an office, and resolves short
+// names ("Tokayev") and lower-case offices ("the president").
+func (x *extraction) scan() {
+	for _, m := range cityOfRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if x.at(m[2], m[3]) == nil {
+			if _, ok := classify(x.raw(m[2], m[3])); !ok {
+				x.ent(City, x.raw(m[2], m[3]), m[2], m[3])
+			}
+		}
+	}
+	// "Mamin's Cabinet": a body named after a person is the "Mamin Cabinet".
+	for _, m := range ownedRE.FindAllStringSubmatchIndex(x.text, -1) {
+		owner, body := x.raw(m[2], m[3]), x.raw(m[4], m[5])
+		if _, isCountry := gazetteer.CountryByName(owner); isCountry || !looksLikePerson(owner) {
+			continue
+		}
+		if t, ok := classify(body); ok && t == GovernmentOrganization && allGeneric(body) {
+			x.ent(t, owner+" "+body, m[2], m[5], x.raw(m[2], m[5]))
+		}
+	}
+	for _, m := range titleNameRE.FindAllStringSubmatchIndex(x.text, -1) {
+		name := x.raw(m[4], m[5])
+		if !looksLikePerson(name) || x.at(m[4], m[5]) != nil {
+			continue
+		}
+		if _, ok := classify(name); ok {
+			continue
+		}
+		off := x.officeEntity(x.raw(m[2], m[3]), x.span(m[2], m[3]))
+		if off == nil {
+			continue
+		}
+		x.ments = append(x.ments, mention{m[2], m[3], off})
+		p := x.r.person(name)
+		if p == nil {
+			p = x.ent(Person, name, m[4], m[5])
+		} else {
+			x.ments = append(x.ments, mention{m[4], m[5], p})
+		}
+		x.sfact(p, PositionHeld, ref(off))
+	}
+	for _, m := range lowerOffRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if x.at(m[2], m[3]) != nil || m[3] < len(x.text) && x.text[m[3]] == 's' {
+			continue
+		}
+		if off := x.officeEntity(x.raw(m[2], m[3]), x.span(m[2], m[3])); off != nil {
+			x.ments = append(x.ments, mention{m[2], m[3], off})
+		}
+	}
+	for _, m := range npRE.FindAllStringIndex(x.text, -1) {
+		name, drop := trimLead(x.raw(m[0], m[1]))
+		i, j := m[0]+drop, m[1]
+		if x.at(i, j) != nil || name == "" {
+			continue
+		}
+		if t, ok := classify(name); ok {
+			if t == Office {
+				if off := x.officeEntity(name, x.span(i, j)); off != nil {
+					x.ments = append(x.ments, mention{i, j, off})
+				}
+				continue
+			}
+			x.ent(t, name, i, j)
+			continue
+		}
+		if p := x.r.person(name); p != nil {
+			x.ments = append(x.ments, mention{i, j, p})
+			continue
+		}
+		if e := x.r.findAny(name); e != nil {
+			x.ments = append(x.ments, mention{i, j, e})
+		}
+	}
+	// "the government", "parliament": the country's own bodies.
+	for _, m := range institutionRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if x.at(m[2], m[3]) != nil || x.r.country == nil {
+			continue
+		}
+		word := capitalize(strings.ToLower(x.text[m[2]:m[3]]))
+		if e := x.r.find(GovernmentOrganization, word+" of "+x.r.country.Name); e != nil {
+			x.ments = append(x.ments, mention{m[2], m[3], e})
+		}
+	}
+}
+
+var institutionRE = regexp.MustCompile(`\b(?:the |of |The )?(government|parliament|legislature)\b`)
+
+// findSubject takes the entity named at the start of the sentence as its
+// subject; "It" and "They" continue the previous sentence's subject.
+func (x *extraction) findSubject() {
+	t := strings.TrimLeft(x.text, " ")
+	if strings.HasPrefix(t, "It ") || strings.HasPrefix(t, "They ") {
+		x.subject = x.prev
+		return
+	}
+	first := -1
+	for _, m := range x.ments {
+		if first < 0 || m.start < x.ments[first].start {
+			first = indexOf(x.ments, m)
+		}
+	}
+	if first < 0 {
+		return
+	}
+	m := x.ments[first]
+	// Only words like "The", "In 1995," may come before the subject.
+	if len(strings.Fields(x.text[:m.start])) <= 2 {
+		x.subject = m.e
+	}
+}
+
+func indexOf(ms []mention, m mention) int {
+	for i := range ms {
+		if ms[i] == m {
+			return i
+		}
+	}
+	return -1
+}
