@@ -1,0 +1,308 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/kgbuild/kgbuild/exporter"
+	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/ontology"
+	"github.com/knakk/rdf"
+)
+
+// version is the program's version; release builds set it with
+// -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitError  = 1 // the work failed: an output could not be written
+	exitUsage  = 2 // bad command line
+	exitInput  = 3 // an input file is missing or is not an article
+	exitOutput = 4 // an output directory or file cannot be written
+)
+
+// exitError wraps an error with the exit code it calls for.
+type codedError struct {
+	code int
+	err  error
+}
+
+func (e *codedError) Error() string { return e.err.Error() }
+func (e *codedError) Unwrap() error { return e.err }
+
+const usage = `kgbuild turns encyclopedic plain text into a knowledge graph.
+
+Usage:
+  kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
+  kgbuild ontology      write the kgbuild ontology (Turtle) to stdout
+  kgbuild version       print the version
+  kgbuild help [COMMAND]
+
+Run 'kgbuild build --help' for the build flags.
+`
+
+// run is the whole program: it parses args, does the work and returns the
+// exit code. Data goes to stdout, diagnostics to stderr.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	var err error
+	switch cmd, rest := args[0], args[1:]; cmd {
+	case "build":
+		err = build(rest, stdin, stderr)
+	case "ontology":
+		err = writeOntology(stdout)
+	case "version", "--version":
+		fmt.Fprintf(stdout, "kgbuild %s\n", version)
+	case "help", "-h", "--help":
+		if len(rest) > 0 && rest[0] == "build" {
+			buildFlags(&buildOptions{}, stderr).Usage()
+			return exitOK
+		}
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "kgbuild: unknown command %q\n\n%s", cmd, usage)
+		return exitUsage
+	}
+	if err == nil {
+		return exitOK
+	}
+	if errors.Is(err, flag.ErrHelp) {
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "kgbuild: %v\n", err)
+	var ce *codedError
+	if errors.As(err, &ce) {
+		return ce.code
+	}
+	return exitError
+}
+
+type buildOptions struct {
+	out     string
+	formats string
+	base    string
+	quiet   bool
+}
+
+func buildFlags(o *buildOptions, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet("build", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
+	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt), extension or media type")
+	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
+	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
+	fs.Usage = func() {
+		fmt.Fprint(stderr, `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
+
+Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
+NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
+An input that cannot be read leaves no output file behind.
+
+Flags:
+`)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// build is the build command.
+func build(args []string, stdin io.Reader, stderr io.Writer) error {
+	var o buildOptions
+	fs := buildFlags(&o, stderr)
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return err
+		}
+		return &codedError{exitUsage, err}
+	}
+	files := fs.Args()
+	if len(files) == 0 {
+		fs.Usage()
+		return &codedError{exitUsage, errors.New("build: no input files")}
+	}
+	formats, err := parseFormats(o.formats)
+	if err != nil {
+		return &codedError{exitUsage, err}
+	}
+	if err := checkBase(o.base); err != nil {
+		return &codedError{exitUsage, err}
+	}
+	if err := os.MkdirAll(o.out, 0o755); err != nil {
+		return &codedError{exitOutput, err}
+	}
+	for _, path := range files {
+		data, err := readInput(path, stdin)
+		if err != nil {
+			return &codedError{exitInput, err}
+		}
+		doc, err := extractor.Parse(path, data)
+		if err != nil {
+			return &codedError{exitInput, err}
+		}
+		res := extractor.Extract(doc)
+		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base})
+		if err != nil {
+			return err
+		}
+		if !o.quiet {
+			fmt.Fprintf(stderr, "%s: %d entities, %d facts → %s\n", path, len(res.Entities), len(res.Facts), strings.Join(written, ", "))
+		}
+	}
+	return nil
+}
+
+func readInput(path string, stdin io.Reader) ([]byte, error) {
+	if path == "-" {
+		data, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("stdin: %w", err)
+		}
+		return data, nil
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			return nil, fmt.Errorf("%s: %w", path, pe.Err)
+		}
+		return nil, err
+	}
+	return data, nil
+}
+
+func parseFormats(list string) ([]exporter.Format, error) {
+	var out []exporter.Format
+	seen := map[string]bool{}
+	for _, s := range strings.Split(list, ",") {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			continue
+		}
+		f, ok := exporter.Lookup(s)
+		if !ok {
+			var names []string
+			for _, f := range exporter.Formats() {
+				names = append(names, f.Name)
+			}
+			return nil, fmt.Errorf("--format: unknown format %q (known: %s)", s, strings.Join(names, ", "))
+		}
+		if !seen[f.Name] {
+			seen[f.Name] = true
+			out = append(out, f)
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("--format: no format given")
+	}
+	return out, nil
+}
+
+func checkBase(base string) error {
+	u, err := url.Parse(base)
+	if err != nil || !u.IsAbs() || !(strings.HasSuffix(base, "/") || strings.HasSuffix(base, "#")) {
+		return fmt.Errorf("--base: %q is not an absolute IRI ending in / or #", base)
+	}
+	if _, err := rdf.NewIRI(base); err != nil {
+		return fmt.Errorf("--base: %q: %v", base, err)
+	}
+	return nil
+}
+
+// encoderOptions are the prefixes and JSON-LD context of our vocabulary.
+func encoderOptions() exporter.Options {
+	var ps []exporter.Prefix
+	for _, p := range ontology.Prefixes() {
+		ps = append(ps, exporter.Prefix(p))
+	}
+	return exporter.Options{Prefixes: ps, Context: ontology.Context()}
+}
+
+// fanout sends each triple to several encoders: the graph is mapped once
+// and streamed into every format.
+type fanout []exporter.Encoder
+
+func (f fanout) Encode(t rdf.Triple) error {
+	for _, e := range f {
+		if err := e.Encode(t); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// writeOutputs writes one document's graph in every format. Each file is
+// written to a temporary name in dir and renamed into place only when all
+// of them are complete, so a failure leaves no partial output.
+func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Result, opts ontology.Options) ([]string, error) {
+	type out struct {
+		tmp   *os.File
+		final string
+	}
+	var outs []out
+	cleanup := func() {
+		for _, o := range outs {
+			o.tmp.Close()
+			os.Remove(o.tmp.Name())
+		}
+	}
+	var encs fanout
+	for _, f := range formats {
+		tmp, err := os.CreateTemp(dir, "."+name+"-*"+f.Extension+".tmp")
+		if err != nil {
+			cleanup()
+			return nil, &codedError{exitOutput, err}
+		}
+		outs = append(outs, out{tmp, filepath.Join(dir, name+f.Extension)})
+		enc, err := exporter.NewEncoder(f, tmp, encoderOptions())
+		if err != nil {
+			cleanup()
+			return nil, err
+		}
+		encs = append(encs, enc)
+	}
+	if err := ontology.Map(res, opts, encs); err != nil {
+		cleanup()
+		return nil, err
+	}
+	for i, e := range encs {
+		if err := e.Close(); err != nil {
+			cleanup()
+			return nil, fmt.Errorf("%s: %w", outs[i].final, err)
+		}
+	}
+	var written []string
+	for _, o := range outs {
+		if err := o.tmp.Chmod(0o644); err != nil {
+			cleanup()
+			return nil, &codedError{exitOutput, err}
+		}
+		if err := o.tmp.Close(); err != nil {
+			cleanup()
+			return nil, &codedError{exitOutput, err}
+		}
+	}
+	for _, o := range outs {
+		if err := os.Rename(o.tmp.Name(), o.final); err != nil {
+			cleanup()
+			return nil, &codedError{exitOutput, err}
+		}
+		written = append(written, o.final)
+	}
+	return written, nil
+}
+
+// writeOntology writes the ontology describing kgbuild's own terms.
+func writeOntology(w io.Writer) error {
+	return exporter.WriteAll(exporter.Turtle, w, encoderOptions(), ontology.OntologyTriples())
+}
