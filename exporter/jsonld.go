@@ -3,9 +3,11 @@ package exporter
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/knakk/rdf"
@@ -36,6 +38,9 @@ import (
 //     again.
 //   - Documents are never loaded: the document loader refuses every URL
 //     and never opens files, so a context must be given inline.
+//   - The written document is expanded again and must hold the same
+//     statements as the graph (see verify): json-gold's compaction can
+//     otherwise change IRIs silently. This costs about a third more time.
 //   - Panics inside json-gold are recovered and returned as errors.
 type jsonldEncoder struct {
 	w       io.Writer
@@ -122,7 +127,7 @@ func (e *jsonldEncoder) Close() error {
 		return fmt.Errorf("jsonld: %w", ErrClosed)
 	}
 	e.closed = true
-	doc, err := e.document()
+	doc, want, err := e.document()
 	e.triples = nil
 	if err != nil {
 		return fmt.Errorf("jsonld: %w", err)
@@ -134,20 +139,28 @@ func (e *jsonldEncoder) Close() error {
 	if err := enc.Encode(doc); err != nil { // ends with a newline
 		return fmt.Errorf("jsonld: marshal: %w", err)
 	}
+	if err := verify(buf.Bytes(), want); err != nil {
+		return fmt.Errorf("jsonld: %w", err)
+	}
 	if _, err := e.w.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("jsonld: write: %w", err)
 	}
 	return nil
 }
 
-// document builds the compacted JSON-LD document.
-func (e *jsonldEncoder) document() (map[string]any, error) {
+// document builds the compacted JSON-LD document. It also returns the
+// statements of the expanded form (see statements), to check the output.
+func (e *jsonldEncoder) document() (map[string]any, []string, error) {
 	ds := toDataset(e.triples)
 	opts := jsonldOptions()
 	var doc map[string]any
+	var want []string
 	err := recoverPanic(func() error {
 		expanded, err := ld.NewJsonLdApi().FromRDF(ds, opts)
 		if err != nil {
+			return fmt.Errorf("from RDF: %w", err)
+		}
+		if want, err = statements(expanded); err != nil {
 			return fmt.Errorf("from RDF: %w", err)
 		}
 		ctx := e.ctx
@@ -161,12 +174,149 @@ func (e *jsonldEncoder) document() (map[string]any, error) {
 		return nil
 	})
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if fix := langCaseFixes(e.triples); len(fix) > 0 {
 		restoreLangCase(doc, fix, languageMapTerms(e.ctx))
 	}
-	return doc, nil
+	return doc, want, nil
+}
+
+// verify expands the written document again and checks that it holds the
+// same statements as the expanded form it was compacted from. json-gold's
+// compaction is not always faithful: with "@vocab" it writes the IRI
+// <https://schema.org/kg:x> as "kg:x" (which reads back through the "kg"
+// prefix) and <https://schema.org/@type> as the keyword "@type". Such
+// output is refused rather than written.
+func verify(out []byte, want []string) error {
+	var doc any
+	if err := json.Unmarshal(out, &doc); err != nil {
+		return fmt.Errorf("check: %w", err)
+	}
+	var got []string
+	err := recoverPanic(func() error {
+		expanded, err := ld.NewJsonLdProcessor().Expand(doc, jsonldOptions())
+		if err != nil {
+			return err
+		}
+		got, err = statements(expanded)
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("check: expand: %w", err)
+	}
+	if slices.Equal(got, want) {
+		return nil
+	}
+	i := 0
+	for i < len(got) && i < len(want) && got[i] == want[i] {
+		i++
+	}
+	if i < len(want) && (i >= len(got) || want[i] < got[i]) {
+		return fmt.Errorf("check: compacted document does not round-trip (a term or @vocab of the context hides an IRI?): it loses %s",
+			want[i])
+	}
+	return fmt.Errorf("check: compacted document does not round-trip (a term or @vocab of the context hides an IRI?): it reads back %s",
+		got[i])
+}
+
+// statements lists the statements of expanded, flat JSON-LD (as FromRDF
+// makes it, and as expanding its compacted form gives it back): one string
+// per subject, property and value, with language tags lowercased (json-gold
+// lowercases them when expanding), sorted and without duplicates.
+func statements(expanded []any) ([]string, error) {
+	var out []string
+	for _, n := range expanded {
+		node, ok := n.(map[string]any)
+		if !ok {
+			return nil, fmt.Errorf("unexpected top-level value %T", n)
+		}
+		id, ok := node["@id"].(string)
+		if !ok {
+			return nil, errors.New("node without @id")
+		}
+		for k, v := range node {
+			if k == "@id" {
+				continue
+			}
+			if strings.HasPrefix(k, "@") && k != "@type" {
+				return nil, fmt.Errorf("node %s: unexpected %s", id, k)
+			}
+			vs, ok := v.([]any)
+			if !ok {
+				return nil, fmt.Errorf("node %s: %s is not an array", id, k)
+			}
+			for _, x := range vs {
+				key, err := valueKey(x)
+				if err != nil {
+					return nil, err
+				}
+				out = append(out, nodeKey(id)+" <"+k+"> "+key)
+			}
+		}
+	}
+	slices.Sort(out)
+	return slices.Compact(out), nil
+}
+
+// valueKey returns a readable string that identifies an expanded value,
+// with its language tag lowercased: <iri> or _:label for nodes, "text",
+// "text"@lang or "text"^^<datatype> (quoted as Go strings) for literals,
+// and JSON for anything else (lists).
+func valueKey(x any) (string, error) {
+	switch x := x.(type) {
+	case string: // an @type entry
+		return "<" + x + ">", nil
+	case map[string]any:
+		if id, ok := x["@id"].(string); ok && len(x) == 1 {
+			return nodeKey(id), nil
+		}
+		if v, ok := x["@value"].(string); ok {
+			dt, hasType := x["@type"].(string)
+			l, hasLang := x["@language"].(string)
+			switch {
+			case len(x) == 1:
+				return strconv.Quote(v), nil
+			case len(x) == 2 && hasType:
+				return strconv.Quote(v) + "^^<" + dt + ">", nil
+			case len(x) == 2 && hasLang:
+				return strconv.Quote(v) + "@" + strings.ToLower(l), nil
+			}
+		}
+	}
+	b, err := json.Marshal(lowerLang(x))
+	return string(b), err
+}
+
+// nodeKey writes a node identifier as _:label or <iri>.
+func nodeKey(id string) string {
+	if strings.HasPrefix(id, "_:") {
+		return id
+	}
+	return "<" + id + ">"
+}
+
+// lowerLang returns a copy of v with "@language" values lowercased.
+func lowerLang(v any) any {
+	switch v := v.(type) {
+	case []any:
+		c := make([]any, len(v))
+		for i, x := range v {
+			c[i] = lowerLang(x)
+		}
+		return c
+	case map[string]any:
+		c := make(map[string]any, len(v))
+		for k, x := range v {
+			if s, ok := x.(string); ok && k == "@language" {
+				c[k] = strings.ToLower(s)
+			} else {
+				c[k] = lowerLang(x)
+			}
+		}
+		return c
+	}
+	return v
 }
 
 // toDataset converts triples to a json-gold dataset (default graph only),

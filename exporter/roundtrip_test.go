@@ -212,3 +212,47 @@ func TestRecoverPanic(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+// vocabContext is shaped like the project's own context: "@vocab",
+// a default language, prefixes and a typed term.
+const vocabContext = `{"@context": {
+  "@vocab": "https://schema.org/",
+  "@language": "en",
+  "kg": "https://example.org/kg/",
+  "xsd": "http://www.w3.org/2001/XMLSchema#",
+  "founded": {"@id": "kg:founded", "@type": "xsd:date"}
+}}`
+
+// TestJSONLDVocab: with "@vocab" json-gold compacts some IRIs into strings
+// that read back as other IRIs or as keywords. The encoder must refuse
+// them, and accept the hostile graph.
+func TestJSONLDVocab(t *testing.T) {
+	opts := Options{Context: []byte(vocabContext)}
+	graph := hostileGraph(t)
+	data := encode(t, JSONLD, opts, graph)
+	var doc any
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	o := ld.NewJsonLdOptions("")
+	o.DocumentLoader = offlineLoader{}
+	res, err := ld.NewJsonLdProcessor().ToRDF(doc, o)
+	if err != nil {
+		t.Fatalf("ToRDF: %v", err)
+	}
+	if got, want := canonical(t, res.(*ld.RDFDataset), true), canonical(t, toDataset(graph), true); got != want {
+		t.Errorf("graph read back differs\n--- got\n%s--- want\n%s", got, want)
+	}
+	if !bytes.Contains(data, []byte(`"name": [`)) || !bytes.Contains(data, []byte(`"founded": "1854-02-04"`)) {
+		t.Errorf("context terms not used:\n%s", data)
+	}
+
+	s := iri(t, kgNS+"s")
+	for _, p := range []string{"kg:x", "http://x", "@type", "@id"} {
+		g := []rdf.Triple{tr(s, iri(t, schemaNS+"name"), str(t, "ok")), tr(s, iri(t, schemaNS+p), str(t, "v"))}
+		err := WriteAll(JSONLD, io.Discard, opts, g)
+		if err == nil || !strings.Contains(err.Error(), "jsonld: check: ") {
+			t.Errorf("property schema:%s: err = %v, want a failed check", p, err)
+		}
+	}
+}
