@@ -184,7 +184,7 @@ func (x *extraction) citation(fn Footnote) {
 			continue
 		}
 		if k := strings.Index(s, "["); k > 0 {
-			s = strings.TrimSpace(s[:k])
+			s = strings.TrimRight(s[:k], " .,")
 		}
 		if !startsUpper(s) || len(strings.Fields(s)) > 8 {
 			continue

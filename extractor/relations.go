@@ -404,7 +404,7 @@ func (x *extraction) includes() {
 			x.sfact(x.subject, HasPart, ref(e))
 			continue
 		}
-		if !isNameToken(item) {
+		if loc := npRE.FindStringIndex(item); loc == nil || loc[0] != 0 || loc[1] != len(item) {
 			continue
 		}
 		e := x.resolve(i, j, x.subject.Type)

@@ -456,6 +456,20 @@ func (x *extraction) findSubject() {
 		return
 	}
 	m := x.ments[first]
+	// "Kazakhstan's National Security Committee": the owned body is the subject.
+	if strings.HasPrefix(x.text[m.end:], "\x01s ") || strings.HasPrefix(x.text[m.end:], "\x01\x01\x01s ") {
+		next := -1
+		for k, n := range x.ments {
+			if n.start > m.end && (next < 0 || n.start < x.ments[next].start) {
+				next = k
+			}
+		}
+		if next >= 0 && len(strings.Fields(x.text[m.end:x.ments[next].start])) <= 1 {
+			m = x.ments[next]
+			x.subject = m.e
+			return
+		}
+	}
 	// Only words like "The", "In 1995," may come before the subject.
 	if len(strings.Fields(x.text[:m.start])) <= 2 {
 		x.subject = m.e
