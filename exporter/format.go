@@ -8,7 +8,8 @@
 // they write each triple as it comes (through a buffer flushed by Close) and
 // keep only the current subject and predicate, so callers should emit the
 // triples of one subject together to get compact Turtle. The JSON-LD encoder
-// must see the whole graph, so it keeps the triples until Close.
+// must see the whole graph, so it keeps the triples until Close; it then
+// checks that the document it wrote reads back as the same graph.
 //
 // Every encoder checks each triple before writing it and rejects, with an
 // error and without writing anything, terms that cannot be written validly:

@@ -78,7 +78,7 @@ func newJSONLDEncoder(w io.Writer, opts Options) (*jsonldEncoder, error) {
 			return nil, fmt.Errorf("jsonld: context: %w", err)
 		}
 		if m, ok := ctx.(map[string]any); ok {
-			if inner, ok := m["@context"]; ok && len(m) == 1 {
+			if inner, ok := m["@context"]; ok { // a document holding the context
 				ctx = inner
 			}
 		}
