@@ -90,7 +90,7 @@ func (e *turtleEncoder) Encode(t rdf.Triple) error {
 	}
 	e.pred = pred
 	e.writeObject(t.Obj)
-	return e.flushErr()
+	return e.writeErr()
 }
 
 // Close ends the last block and flushes the output.
@@ -112,10 +112,10 @@ func (e *turtleEncoder) Close() error {
 	return nil
 }
 
-// flushErr records an error of the buffered writer. bufio.Writer keeps its
+// writeErr returns (and keeps) an error of the buffered writer. bufio.Writer keeps its
 // first error and refuses further writes, so checking once per triple is
 // enough; an empty Write returns that error without writing.
-func (e *turtleEncoder) flushErr() error {
+func (e *turtleEncoder) writeErr() error {
 	if _, err := e.w.Write(nil); err != nil {
 		e.err = fmt.Errorf("turtle: write: %w", err)
 		return e.err
