@@ -210,7 +210,6 @@ var (
 // an office or body named only by generic words is qualified by the
 // document's country ("Senate" → "Senate of Kazakhstan").
 func (r *registry) canonical(t Type, name string) (string, []string) {
-	var aliases []string
 	if t == Country {
 		if c, ok := gazetteer.CountryByName(name); ok && c.Name != name {
 			return c.Name, []string{name}
@@ -220,32 +219,40 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 	if t != Office && t != GovernmentOrganization {
 		return name, nil
 	}
+	// "Georgian Parliament" → "Parliament of Georgia".
+	if f := strings.Fields(name); t == GovernmentOrganization && len(f) >= 2 {
+		if c, ok := gazetteer.CountryByDemonym(f[0]); ok && allGeneric(strings.Join(f[1:], " ")) {
+			return strings.Join(f[1:], " ") + " of " + c.Name, []string{name}
+		}
+	}
+	// "… of the Republic of Kazakhstan" → "… of Kazakhstan".
 	if m := ofCountryRE.FindStringSubmatchIndex(name); m != nil {
 		if c, ok := gazetteer.CountryByName(name[m[2]:m[3]]); ok {
 			short := name[:m[0]] + "of " + c.Name
 			if short != name {
-				aliases = append(aliases, name)
+				return short, []string{name}
 			}
-			return short, aliases
+			return name, nil
 		}
 	}
 	if r.country == nil {
 		return name, nil
 	}
-	generic := true
-	for _, w := range strings.Fields(strings.ToLower(name)) {
-		if !genericWords[w] && !(t == Office && officeRE.MatchString(capitalize(w))) {
-			generic = false
-		}
-	}
-	if t == Office && officeRE.MatchString(name) && !strings.Contains(name, " of ") {
-		generic = true
-	}
-	if generic {
-		return name + " of " + r.country.Name, []string{name}
+	qualified := name + " of " + r.country.Name
+	switch {
+	case t == GovernmentOrganization && allGeneric(name):
+		return qualified, []string{name}
+	case t == Office && (strings.Contains(name, " of ") || strings.Contains(name, " for ") || stateTitleRE.MatchString(name)):
+		// Offices are the country's own unless they name another:
+		// "Minister of Economy" → "Minister of Economy of Georgia".
+		return qualified, []string{name}
 	}
 	return name, nil
 }
+
+// stateTitleRE matches the titles of a state's own top offices, which
+// need no "of X" to be understood.
+var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Monarch|Emir|Sultan|Supreme Leader)$`)
 
 func capitalize(w string) string {
 	if w == "" {

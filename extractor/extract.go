@@ -137,11 +137,15 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") && rest == "" {
 		return nil // plural: "ministers"
 	}
+	if rest == "" && !stateTitleRE.MatchString(name) && !strings.Contains(name, " for ") {
+		return nil // "the speaker": of what is not said
+	}
 	return x.r.add(Office, name, sp)
 }
 
 // result sorts and de-duplicates what was found.
 func (x *extraction) result() *Result {
+	x.mergeShortNames()
 	// A fact stated once with its dates and once without is one statement:
 	// the undated mention takes the dates.
 	dated := map[string][]Qualifier{}
@@ -195,3 +199,46 @@ func factKey(f Fact) string {
 }
 
 func spanKey(s Span) string { return fmt.Sprintf("%d:%d", s.Start, s.End) }
+
+// mergeShortNames folds a person known only by one name ("Saakashvili",
+// met before "Mikheil Saakashvili") into the one person with that surname.
+func (x *extraction) mergeShortNames() {
+	remap := map[string]string{}
+	for _, e := range x.r.entities() {
+		if e.Type != Person || len(strings.Fields(e.Name)) != 1 {
+			continue
+		}
+		var target *Entity
+		n := 0
+		for _, o := range x.r.surname[nameKey(e.Name)] {
+			if o != e && len(strings.Fields(o.Name)) > 1 {
+				target = o
+				n++
+			}
+		}
+		if n != 1 {
+			continue
+		}
+		x.r.alias(target, e.Name)
+		for _, a := range e.Aliases {
+			x.r.alias(target, a)
+		}
+		target.Mentions = append(target.Mentions, e.Mentions...)
+		delete(x.r.byID, e.ID)
+		remap[e.ID] = target.ID
+	}
+	if len(remap) == 0 {
+		return
+	}
+	for i := range x.facts {
+		f := &x.facts[i]
+		if to, ok := remap[f.Subject]; ok {
+			f.Subject = to
+		}
+		if f.Object.Kind == EntityValue {
+			if to, ok := remap[f.Object.Entity]; ok {
+				f.Object.Entity = to
+			}
+		}
+	}
+}

@@ -14,7 +14,7 @@ const (
 	capW = `\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
 	// the connectors of names ("Ministry of Internal Affairs").
-	npPat   = capW + `(?:\s+(?:(?:of|for|on|de|du|al|el|van|von)(?:\s+the)?\s+)?` + capW + `)*`
+	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von)(?:\s+the)?\s+)?` + capW + `)*`
 	namePat = capW + `(?:\s+` + capW + `){0,3}`
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )
@@ -35,9 +35,9 @@ var heads = map[string]Type{}
 
 func init() {
 	for t, words := range map[Type]string{
-		GovernmentOrganization: "Government Cabinet Council Committee Ministry Parliament Assembly Senate Court Tribunal Service Agency Bureau Duma Chamber Congress Guard Intelligence Counterintelligence Department Administration Authority Directorate Inspectorate Procuracy Prosecutor's Police Army Navy Forces Legislature Presidium Secretariat Commission Majlis Mejlis Oliy Khural Sejm Rada Kurultai Kenesh Sobranie Soviet Ombudsman Cabinet Government Judiciary Collegium",
-		Organization:           "Group Organization Organisation Union Association Federation Foundation Institute Corporation Company Fund Network Watch International Society Centre Center Programme Program Bloc Coalition Alliance Collegiate Council's Bank Club University Academy Church Mission Observatory",
-		PoliticalParty:         "Party",
+		GovernmentOrganization: "Government Cabinet Council Committee Ministry Parliament Assembly Senate Court Tribunal Service Agency Bureau Duma Chamber Congress Guard Intelligence Counterintelligence Department Administration Authority Directorate Inspectorate Procuracy Prosecutor's Police Army Navy Forces Legislature Presidium Secretariat Commission Majlis Mejlis Oliy Khural Sejm Rada Kurultai Kenesh Sobranie Ombudsman Defender Office Procuracy Cabinet Government Judiciary Collegium",
+		Organization:           "Group Organization Organisation Union Association Federation Foundation Institute Corporation Company Fund Network Watch International Society Centre Center Programme Program Coalition Collegiate Bank Club University Academy Church Mission Observatory Hospital",
+		PoliticalParty:         "Party Movement Front Bloc Alliance",
 		AdministrativeArea:     "Region Province Oblast District Governorate Krai Okrug County Municipality Territory Raion Prefecture Canton Voivodeship Republic",
 		Event:                  "Revolution War Election Elections Referendum Crisis Unrest Uprising Protests Coup Summit Conference Massacre Invasion",
 		Legislation:            "Constitution Act Law Code Treaty Decree Charter Convention Accords Accord Agreement",
@@ -81,6 +81,9 @@ func classify(name string) (Type, bool) {
 	}
 	if loc := officeRE.FindStringIndex(name); loc != nil && (loc[1] == len(name) || strings.HasPrefix(name[loc[1]:], " of ")) {
 		return Office, true
+	}
+	if _, ok := gazetteer.OrgByName(name); ok {
+		return Organization, true
 	}
 	h := headOf(name)
 	if t, ok := heads[h]; ok {

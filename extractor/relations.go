@@ -448,7 +448,9 @@ func splitList(s string) []Span {
 				start = i + 1
 			}
 		case ' ':
-			if depth == 0 && strings.HasPrefix(s[i:], " and ") && !strings.Contains(s[start:i], ",") && i > start {
+			// "A, B and C": only the last "and" separates items, so that
+			// "Racha-Lechkhumi and Kvemo Svaneti, Samegrelo" stays one.
+			if depth == 0 && strings.HasPrefix(s[i:], " and ") && !strings.Contains(s[i:], ",") && i > start {
 				emit(start, i)
 				start = i + 1
 			}

@@ -222,6 +222,9 @@ func (x *extraction) divisions() {
 		}
 		return
 	}
+	if x.labelledList(container) {
+		return
+	}
 	lm := listHeadRE.FindStringSubmatchIndex(x.text)
 	if lm == nil {
 		return
@@ -400,7 +403,7 @@ func (x *extraction) scan() {
 			x.ments = append(x.ments, mention{m[2], m[3], off})
 		}
 	}
-	for _, m := range npRE.FindAllStringIndex(x.text, -1) {
+	for _, m := range x.phrases() {
 		name, drop := trimLead(x.raw(m[0], m[1]))
 		i, j := m[0]+drop, m[1]
 		if x.at(i, j) != nil || name == "" {
@@ -422,6 +425,10 @@ func (x *extraction) scan() {
 		}
 		if e := x.r.findAny(name); e != nil {
 			x.ments = append(x.ments, mention{i, j, e})
+			continue
+		}
+		if x.personContext(name, i, j) {
+			x.ent(Person, name, i, j)
 		}
 	}
 	// "the government", "parliament": the country's own bodies.
@@ -483,4 +490,132 @@ func indexOf(ms []mention, m mention) int {
 		}
 	}
 	return -1
+}
+
+// phrases returns the proper-noun phrases of the sentence, cut after a
+// country named inside one ("Ministry of Justice of Georgia Bachana
+// Akhalaia" is a body and a person).
+func (x *extraction) phrases() [][2]int {
+	var out [][2]int
+	for _, m := range npRE.FindAllStringIndex(x.text, -1) {
+		i, j := m[0], m[1]
+		for {
+			cut := -1
+			for _, om := range ofCountryInRE.FindAllStringSubmatchIndex(x.text[i:j], -1) {
+				if _, ok := gazetteer.CountryByName(x.text[i+om[2] : i+om[3]]); ok && i+om[1] < j {
+					cut = i + om[1]
+					break
+				}
+			}
+			if cut < 0 {
+				break
+			}
+			out = append(out, [2]int{i, cut})
+			i = cut
+			for i < j && x.text[i] == ' ' {
+				i++
+			}
+		}
+		if i < j {
+			out = append(out, [2]int{i, j})
+		}
+	}
+	return out
+}
+
+var ofCountryInRE = regexp.MustCompile(`\bof (?:the )?(\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*)?)\b`)
+
+var (
+	// Words before a name that say it is a person's: roles and titles.
+	personBeforeRE = regexp.MustCompile(`(?i)\b(?:president|leader|minister|premier|chancellor|tycoon|businessman|businesswoman|speaker|chairman|chairwoman|chairperson|secretary|candidate|head|deputy|governor|mayor|mr|mrs|ms|dr|sir|former|late|patriarch|activist|journalist|general|colonel|ambassador|prosecutor|judge|senator|commander|king|queen|prince|princess|emir|sultan|politician|dissident|writer|poet|opponent|rival|successor|predecessor|incumbent|son|daughter|wife|husband|brother|sister|founder|chief|spokesman|spokeswoman|envoy|ombudsman|advisor|adviser|aide)\.?,?\s+(?:of\s+(?:the\s+)?\p{Lu}[^,]{0,40}?\s+)?$`)
+	// Words after a name that say it is a person's: verbs of people and
+	// appositions naming a role.
+	personAfterRE = regexp.MustCompile(`^(?:\s*\([^)]*\))?,?\s+(?:(?:was|is|had|has|who|would|later|then|also|again|himself|herself)\s+)?(?:resign|said|says|won|wins|lost|became|becomes|took|take|responded|invited|implemented|announced|declared|stated|served|serves|led|leads|died|replaced|succeeded|hoping|elected|re-elected|reelected|inaugurated|appointed|arrested|born|killed|assassinated|sworn|ran|runs|defeated|claimed|argued|proposed|signed|vetoed|dismissed|nominated|named|forced|fled|returned|promised|accused|criticized|criticised|met|visited|received|ordered|decided|approved|refused|rejected|called|founded|headed|chaired|joined|left|married|succeeded|known|implemented|formally)|^,\s+(?:the\s+)?(?:former\s+|then\s+|new\s+|current\s+|acting\s+|interim\s+)?(?:president|leader|minister|prime minister|speaker|chairman|head|secretary|founder|governor|mayor|ambassador|candidate|businessman|tycoon)\b`)
+)
+
+// personContext says whether an untyped phrase of two to four capitalized
+// words names a person: a role or title stands before it, a verb of people
+// or a role apposition after it, or its last word recurs alone in the
+// document as a surname does.
+func (x *extraction) personContext(name string, i, j int) bool {
+	f := strings.Fields(name)
+	if len(f) < 2 || len(f) > 4 || !looksLikePerson(name) {
+		return false
+	}
+	for _, w := range f {
+		if _, ok := gazetteer.CountryByDemonym(w); ok {
+			return false
+		}
+		if _, ok := gazetteer.CountryByName(w); ok {
+			return false
+		}
+		if months[strings.ToLower(w)] != 0 || isAcronym(w) {
+			return false
+		}
+	}
+	if personBeforeRE.MatchString(x.text[:i]) || personAfterRE.MatchString(x.text[j:]) {
+		return true
+	}
+	return false
+}
+
+var (
+	topDivisionRE = regexp.MustCompile(`republic|region|province|oblast|governorate|state|territor|county|krai|okrug|canton|prefecture|velayat|viloyat|mkhare`)
+	lowDivisionRE = regexp.MustCompile(`district|municipalit|raion|rayon|commune`)
+)
+
+var labelListRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L} ]{2,40}?)\s*:\s*(.+?)\.?\s*$`)
+
+// labelledList reads lines like "Autonomous republics: Abkhazia, Ajaria.",
+// "Cities: Batumi, Kutaisi" and "Capital city: Tbilisi": the label's noun
+// types the items; first-level divisions belong to the country.
+func (x *extraction) labelledList(container *Entity) bool {
+	m := labelListRE.FindStringSubmatchIndex(x.text)
+	if m == nil {
+		return false
+	}
+	label := strings.ToLower(x.text[m[2]:m[3]])
+	var t Type
+	capital, top := false, false
+	switch {
+	case strings.Contains(label, "capital"):
+		t, capital = City, true
+	case strings.Contains(label, "cit") || strings.Contains(label, "town"):
+		t = City
+	case topDivisionRE.MatchString(label):
+		t, top = AdministrativeArea, true
+	case lowDivisionRE.MatchString(label):
+		t = AdministrativeArea
+	default:
+		return false
+	}
+	for _, part := range splitList(x.text[m[4]:m[5]]) {
+		i, j := m[4]+part.Start, m[4]+part.End
+		item := x.raw(i, j)
+		if loc := npRE.FindStringIndex(x.text[i:j]); loc == nil || loc[0] != 0 || loc[1] != j-i {
+			continue
+		}
+		if isAcronym(strings.ReplaceAll(item, " ", "")) && len(item) > 3 {
+			item = titleCase(item)
+		}
+		e := x.ent(t, item, i, j)
+		switch {
+		case capital && container != nil:
+			x.sfact(container, Capital, ref(e))
+		case top && container != nil:
+			x.sfact(container, ContainsArea, ref(e))
+		}
+	}
+	return true
+}
+
+// titleCase turns "TBILISI" into "Tbilisi".
+func titleCase(s string) string {
+	words := strings.Fields(strings.ToLower(s))
+	for i, w := range words {
+		r := []rune(w)
+		r[0] = unicode.ToUpper(r[0])
+		words[i] = string(r)
+	}
+	return strings.Join(words, " ")
 }

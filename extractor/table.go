@@ -112,21 +112,37 @@ func splitRows(d *Document, t *Table) {
 
 // bestCut chooses where a row's name ends and its party begins.
 func bestCut(d *Document, row Span, s string, words []Span) int {
+	// elsewhere says whether phrase occurs outside the row standing alone:
+	// not run on from or into another capitalized word ("Contract" in
+	// "Civil Contract" does not count for "Contract").
 	elsewhere := func(phrase string) bool {
-		// Count occurrences outside the row.
-		n := 0
 		for i := 0; ; {
 			k := strings.Index(d.Text[i:], phrase)
 			if k < 0 {
-				break
+				return false
 			}
-			at := i + k
-			if at < row.Start || at >= row.End {
-				n++
+			at, end := i+k, i+k+len(phrase)
+			i = end
+			if at >= row.Start && at < row.End {
+				continue
 			}
-			i = at + len(phrase)
+			before := strings.TrimRight(d.Text[:at], " ")
+			if len(before) < at {
+				if f := strings.Fields(before); len(f) > 0 && startsUpper(f[len(f)-1]) && !strings.ContainsAny(f[len(f)-1], ".,;:") && len(before) > 0 && before[len(before)-1] != '.' {
+					continue
+				}
+			} else if at > 0 && isWordByte(d.Text[at-1]) {
+				continue
+			}
+			after := d.Text[end:]
+			if len(after) > 0 && isWordByte(after[0]) {
+				continue
+			}
+			if strings.HasPrefix(after, " ") && startsUpper(strings.TrimLeft(after, " ")) {
+				continue
+			}
+			return true
 		}
-		return n > 0
 	}
 	best, bestScore := len(words), -1.0
 	for cut := 1; cut <= len(words); cut++ {
@@ -135,7 +151,7 @@ func bestCut(d *Document, row Span, s string, words []Span) int {
 		nw := cut
 		switch {
 		case nw == 2:
-			score += 1
+			score += 1.5
 		case nw == 3:
 			score += 0.5
 		case nw > 4:

@@ -74,7 +74,8 @@ func foldAccents(s string) string {
 // "Smaiylov" and "Smailov", "Baykonur" and "Baikonur" share a key.
 func nameKey(s string) string {
 	s = strings.ToLower(foldAccents(norm.NFKC.String(s)))
-	s = strings.TrimPrefix(s, "the ")
+	s = " " + s + " "
+	s = strings.ReplaceAll(s, " the ", " ")
 	var b strings.Builder
 	var prev rune
 	for _, r := range s {
