@@ -166,7 +166,7 @@ func (x *extraction) result() *Result {
 	var facts []Fact
 	for _, f := range x.facts {
 		k := factKey(f) + "|" + spanKey(f.Evidence)
-		if seen[k] {
+		if seen[k] || f.Object.Kind == EntityValue && f.Object.Entity == f.Subject {
 			continue
 		}
 		seen[k] = true
@@ -200,28 +200,46 @@ func factKey(f Fact) string {
 
 func spanKey(s Span) string { return fmt.Sprintf("%d:%d", s.Start, s.End) }
 
-// mergeShortNames folds a person known only by one name ("Saakashvili",
-// met before "Mikheil Saakashvili") into the one person with that surname.
+// mergeShortNames folds short forms into the one entity they can mean: a
+// person known by one name ("Saakashvili", met before "Mikheil
+// Saakashvili") into the one person with that surname, and a body named
+// by the tail of a longer name ("the Electoral Commission") into the one
+// body whose name ends so ("Central Electoral Commission of Armenia").
 func (x *extraction) mergeShortNames() {
 	remap := map[string]string{}
-	for _, e := range x.r.entities() {
-		if e.Type != Person || len(strings.Fields(e.Name)) != 1 {
-			continue
-		}
+	country := ""
+	if x.r.country != nil {
+		country = " of " + x.r.country.Name
+	}
+	core := func(e *Entity) string { return nameKey(strings.TrimSuffix(e.Name, country)) }
+	all := x.r.entities()
+	for _, e := range all {
 		var target *Entity
 		n := 0
-		for _, o := range x.r.surname[nameKey(e.Name)] {
-			if o != e && len(strings.Fields(o.Name)) > 1 {
-				target = o
-				n++
+		switch {
+		case e.Type == Person && len(strings.Fields(e.Name)) == 1:
+			for _, o := range x.r.surname[nameKey(e.Name)] {
+				if o != e && len(strings.Fields(o.Name)) > 1 {
+					target, n = o, n+1
+				}
+			}
+		case e.Type == GovernmentOrganization && country != "" && strings.HasSuffix(e.Name, country):
+			k := core(e)
+			for _, o := range all {
+				if o != e && segment(o.Type) == segment(e.Type) && strings.HasSuffix(core(o), " "+k) {
+					target, n = o, n+1
+				}
 			}
 		}
-		if n != 1 {
+		if n != 1 || remap[target.ID] != "" {
 			continue
 		}
 		x.r.alias(target, e.Name)
 		for _, a := range e.Aliases {
 			x.r.alias(target, a)
+		}
+		for _, l := range e.Labels {
+			x.r.label(target, l.Text, l.Lang)
 		}
 		target.Mentions = append(target.Mentions, e.Mentions...)
 		delete(x.r.byID, e.ID)

@@ -56,6 +56,9 @@ func init() {
 // than a state body ("International Commission of Jurists").
 var internationalRE = regexp.MustCompile(`\b(?:International|World|United Nations|European|Commonwealth|Global|Transparency|Human Rights Watch|Amnesty)\b`)
 
+// stateBankRE matches a state's own bank ("Central Bank of Armenia").
+var stateBankRE = regexp.MustCompile(`^(?:Central|National|State|Reserve|People's) Bank\b`)
+
 // legislatureRE matches the names of legislative bodies and chambers.
 var legislatureRE = regexp.MustCompile(`(?i)\b(?:parliament|assembly|senate|duma|congress|legislature|chamber|house of|majlis|mejlis|mäjilis|mazhilis|khural|sejm|rada|kenesh|sobranie|council of the federation|federation council|soviet)\b`)
 
@@ -89,6 +92,9 @@ func classify(name string) (Type, bool) {
 	if t, ok := heads[h]; ok {
 		if t == GovernmentOrganization && internationalRE.MatchString(name) {
 			return Organization, true
+		}
+		if h == "Bank" && stateBankRE.MatchString(name) {
+			return GovernmentOrganization, true
 		}
 		if t == AdministrativeArea && h == "Republic" && !strings.Contains(strings.ToLower(name), "autonomous") {
 			return "", false // "Republic of X" is a country's official name

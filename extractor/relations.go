@@ -3,6 +3,8 @@ package extractor
 import (
 	"regexp"
 	"strings"
+
+	"github.com/kgbuild/kgbuild/extractor/gazetteer"
 )
 
 // dateAt returns the first date in s.
@@ -223,7 +225,7 @@ func (x *extraction) chairs() {
 }
 
 var (
-	hasSeatsRE  = pat(`\b(?:has|had|have|consists of|comprises|with) (?:a total of )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
+	hasSeatsRE  = pat(`\b(?:has|had|have|consists of|comprises|consisting of|composed of|made of|made up of|with) (?:a total of |only )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
 	thereAreRE  = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
 	nMemberRE   = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
 	chambersRE  = pat(`\b(?:has|have|consists of|comprises) {NUM} (?:chambers|houses)\b`)
@@ -233,10 +235,11 @@ var (
 // seats reads "X has 98 seats", "There are 65 judges on X", "an
 // eleven-member X", and "X has two chambers" followed by the chambers.
 func (x *extraction) seats() {
-	if m := hasSeatsRE.FindStringSubmatchIndex(x.text); m != nil && x.subject != nil && seatSubject[x.subject.Type] {
-		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
-			x.sfact(x.subject, Seats, IntOf(n))
-			x.chamber(x.subject)
+	if m := hasSeatsRE.FindStringSubmatchIndex(x.text); m != nil {
+		s := x.subjectBefore(m[0], seatSubject)
+		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
+			x.sfact(s, Seats, IntOf(n))
+			x.chamber(s)
 		}
 	}
 	for _, m := range thereAreRE.FindAllStringSubmatchIndex(x.text, -1) {
@@ -279,19 +282,45 @@ func (x *extraction) chamber(e *Entity) {
 	c.left--
 }
 
+var termSubject = map[Type]bool{Office: true, GovernmentOrganization: true}
+
+// subjectBefore returns what a predicate at sentence offset pos speaks of:
+// the sentence's subject when it is of a wanted type, else the nearest
+// entity of such a type named before pos in the same clause, else the
+// previous sentence's subject when this one says "it".
+func (x *extraction) subjectBefore(pos int, want map[Type]bool) *Entity {
+	if x.subject != nil && want[x.subject.Type] {
+		return x.subject
+	}
+	var best *mention
+	for k := range x.ments {
+		m := &x.ments[k]
+		if m.end <= pos && want[m.e.Type] && !strings.ContainsAny(x.text[m.end:pos], ";") && (best == nil || m.end > best.end) {
+			best = m
+		}
+	}
+	if best != nil {
+		return best.e
+	}
+	if itRE.MatchString(x.text[:pos]) && x.prev != nil && want[x.prev.Type] {
+		return x.prev
+	}
+	return nil
+}
+
+var itRE = regexp.MustCompile(`\b(?:it|It|its)\b`)
+
 var termRE = pat(`\b(?:elected|appointed|serves?|serving|chosen) (?:[^.;]{0,40}?)\bfor (?:a |an )?(?:single |renewable |fixed )?{NUM}-year terms?`)
 
 // terms reads "X is elected … for a single seven-year term".
 func (x *extraction) terms() {
 	m := termRE.FindStringSubmatchIndex(x.text)
-	if m == nil || x.subject == nil {
+	if m == nil {
 		return
 	}
-	if x.subject.Type != Office && !seatSubject[x.subject.Type] {
-		return
-	}
-	if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
-		x.sfact(x.subject, TermLength, Years(n))
+	s := x.subjectBefore(m[0], termSubject)
+	if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
+		x.sfact(s, TermLength, Years(n))
 	}
 }
 
@@ -553,6 +582,95 @@ func (x *extraction) countryOf() {
 			if e.Type == GovernmentOrganization || e.Type == Organization {
 				x.sfact(e, InCountry, ref(c))
 			}
+		}
+	}
+}
+
+var (
+	partyAfterRE  = pat(`({NP}) party\b`)
+	partyApposRE  = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}),`)
+	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
+)
+
+// parties reads "the National Democratic Union party", "a new party,
+// Georgia's Way, was created" and "the Leader of the New Right Party David
+// Gamkrelidze" (the leader chairs the party and belongs to it).
+func (x *extraction) parties() {
+	for _, re := range []*regexp.Regexp{partyAfterRE, partyApposRE} {
+		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+			name, drop := trimLead(x.raw(m[2], m[3]))
+			if name == "" || !startsUpper(name) {
+				continue
+			}
+			if t, ok := classify(name); ok && t != PoliticalParty && t != Organization {
+				continue
+			}
+			if _, isCountry := gazetteer.CountryByDemonym(name); isCountry {
+				continue // "the Georgian party"
+			}
+			x.ent(PoliticalParty, name, m[2]+drop, m[3])
+		}
+	}
+	for _, m := range partyLeaderRE.FindAllStringSubmatchIndex(x.text, -1) {
+		org := x.resolve(m[2], m[3], "")
+		if org == nil || org.Type != PoliticalParty {
+			continue
+		}
+		p := x.resolve(m[4], m[5], Person)
+		if p == nil || p.Type != Person {
+			continue
+		}
+		x.sfact(org, Chairperson, ref(p))
+		x.sfact(p, PartyMembership, ref(org))
+	}
+}
+
+var (
+	yearEventRE = regexp.MustCompile(`\b((?:1[89]|20)\d{2}) ((?:[a-z]+ ){0,2}(?:referendum|elections?|revolution|crisis|unrest|protests|coup|uprising|war|census))\b`)
+	invasionRE  = pat(`\b(\p{Lu}[\p{L}]+) (invasion|occupation|annexation) of ({NP})`)
+)
+
+// events reads "the 2015 constitutional referendum" (an event at a year)
+// and "the Turkish invasion of Armenia".
+func (x *extraction) events() {
+	for _, m := range yearEventRE.FindAllStringSubmatchIndex(x.text, -1) {
+		name := x.raw(m[0], m[1])
+		if strings.HasSuffix(name, "elections") {
+			continue // "the 2003 parliamentary elections": a series
+		}
+		e := x.ent(Event, name, m[0], m[1])
+		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
+	}
+	for _, m := range invasionRE.FindAllStringSubmatchIndex(x.text, -1) {
+		adj := x.raw(m[2], m[3])
+		if _, ok := gazetteer.CountryByDemonym(adj); !ok {
+			continue
+		}
+		x.ent(Event, x.raw(m[0], m[1]), m[0], m[1])
+	}
+}
+
+var branchRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|serves as|acts as) (?:the )?(?:country\x01s |state\x01s |\w+\x01s )?(?:highest |supreme |sole |main )?(legislative branch|legislative body|legislature|parliament|executive branch|executive body|highest court|highest judicial body)\b`)
+
+// branches reads "The National Assembly of Armenia is the legislative
+// branch of the government".
+func (x *extraction) branches() {
+	c := x.r.country
+	if c == nil {
+		return
+	}
+	for _, m := range branchRE.FindAllStringSubmatchIndex(x.text, -1) {
+		e := x.resolve(m[2], m[3], "")
+		if e == nil || e.Type != GovernmentOrganization {
+			continue
+		}
+		switch role := x.text[m[4]:m[5]]; {
+		case strings.HasPrefix(role, "legislat") || role == "parliament":
+			x.sfact(c, LegislativeBody, ref(e))
+		case strings.HasPrefix(role, "executive"):
+			x.sfact(c, ExecutiveBody, ref(e))
+		default:
+			x.sfact(c, HighestCourt, ref(e))
 		}
 	}
 }

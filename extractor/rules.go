@@ -56,6 +56,9 @@ var sentenceRules = []func(*extraction){
 	(*extraction).capital,
 	(*extraction).memberOf,
 	(*extraction).countryOf,
+	(*extraction).parties,
+	(*extraction).events,
+	(*extraction).branches,
 }
 
 // ent adds an entity mentioned at sentence offsets [i, j) and records the
