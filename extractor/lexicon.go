@@ -79,6 +79,11 @@ func headOf(name string) string {
 // gazetteer, an office by its title, otherwise by its head noun. ok is
 // false when the words alone do not tell.
 func classify(name string) (Type, bool) {
+	if isAcronym(name) {
+		if _, ok := gazetteer.OrgByName(name); ok {
+			return Organization, true
+		}
+	}
 	if _, ok := gazetteer.CountryByName(name); ok {
 		return Country, true
 	}

@@ -107,8 +107,8 @@ var (
 	execRE   = pat(`(?i:executive) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
 	legisRE  = pat(`(?i:legislative) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
 	knownAs  = pat(`(?i:the legislature|the parliament|the national legislature),? (?:known as|called) (?:the )?({NP})`)
-	hosRE    = pat(`(?:is|as|was) (?:the )?head of state`)
-	hogRE    = pat(`(?:is|as|was) (?:\S+ )?head of government|, the head of government`)
+	hosRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of state|(,) the head of state`)
+	hogRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of government|(,) the head of government`)
 	supremeR = pat(`(?:top of the judicial hierarchy|highest (?:court|judicial (?:body|authority|organ))|supreme judicial)`)
 )
 
@@ -141,28 +141,29 @@ func (x *extraction) powers() {
 		}
 	}
 	for _, re := range []*regexp.Regexp{hosRE, hogRE} {
-		m := re.FindStringIndex(x.text)
-		if m == nil {
-			continue
-		}
-		// "X, the head of government": the office just before the comma;
-		// otherwise the sentence's subject.
-		off := x.subject
-		if x.text[m[0]] == ',' {
-			off = nil
+		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+			// "X, the head of government", "X is the head of state", "X,
+			// who serves as the head of government": the office named just
+			// before; "X …, chairs … and serves as the head of government":
+			// the sentence's subject.
+			var off *Entity
 			for _, mm := range x.ments {
-				if mm.e.Type == Office && mm.end == m[0] {
+				if mm.e.Type == Office && mm.end <= m[0] {
 					off = mm.e
 				}
 			}
-		}
-		if off == nil || off.Type != Office {
-			continue
-		}
-		if re == hosRE {
-			x.sfact(c, HeadOfStateOffice, ref(off))
-		} else {
-			x.sfact(c, HeadOfGovernmentOffice, ref(off))
+			serves := strings.Contains(x.text[m[0]:m[1]], "serves as") && m[2] < 0
+			if serves || off == nil {
+				off = x.subject
+			}
+			if off == nil || off.Type != Office {
+				continue
+			}
+			if re == hosRE {
+				x.sfact(c, HeadOfStateOffice, ref(off))
+			} else {
+				x.sfact(c, HeadOfGovernmentOffice, ref(off))
+			}
 		}
 	}
 	if supremeR.MatchString(x.text) {
@@ -372,11 +373,14 @@ func (x *extraction) dissolution() {
 	}
 }
 
-var rankRE = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:\w+ )?(\d+)(?:st|nd|rd|th)\b`)
+var (
+	rankRE    = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:\w+ )?(\d+)(?:st|nd|rd|th)\b`)
+	rankObjRE = pat(`\branked ({NP}) (\d+)(?:st|nd|rd|th)\b`)
+)
 
 // ranking reads "Kazakhstan ranks 28th among 193 countries".
 func (x *extraction) ranking() {
-	for _, m := range rankRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range append(rankRE.FindAllStringSubmatchIndex(x.text, -1), rankObjRE.FindAllStringSubmatchIndex(x.text, -1)...) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil {
 			continue

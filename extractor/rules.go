@@ -114,8 +114,24 @@ func (x *extraction) resolve(i, j int, def Type) *Entity {
 	if def == "" {
 		return nil
 	}
-	if def == Person && !looksLikePerson(name) {
-		return nil
+	if def == Person {
+		if loc := officeRE.FindStringIndex(name); loc != nil {
+			i += loc[1] + 1 // "Finance Minister Zurab Nogaideli"
+		}
+		if loc := honorificRE.FindStringIndex(x.raw(min(i, j), j)); loc != nil {
+			i += loc[1]
+		}
+		if i >= j {
+			return nil
+		}
+		name = x.raw(i, j)
+		if p := x.r.person(name); p != nil {
+			x.ments = append(x.ments, mention{i, j, p})
+			return p
+		}
+		if !looksLikePerson(name) {
+			return nil
+		}
 	}
 	return x.ent(def, name, i, j)
 }
@@ -131,13 +147,23 @@ func looksLikePerson(name string) bool {
 		return false
 	}
 	for _, w := range f {
-		if !startsUpper(w) || heads[w] != "" || leadStop[w] {
+		if !startsUpper(w) || heads[w] != "" || leadStop[w] || officeWords[w] {
 			return false
 		}
 	}
 	_, isCountry := gazetteer.CountryByName(name)
 	return !isCountry
 }
+
+// officeWords are the words of office titles, which are no part of a
+// person's name.
+var officeWords = map[string]bool{"President": true, "Minister": true, "Premier": true,
+	"Chancellor": true, "Speaker": true, "Chairman": true, "Chairwoman": true,
+	"Chairperson": true, "Governor": true, "Mayor": true, "Secretary": true,
+	"Deputy": true, "Vice": true, "Prime": true, "Prosecutor": true, "Ombudsman": true,
+	"Leader": true, "Head": true, "King": true, "Queen": true, "Emir": true,
+	"Sultan": true, "General": true, "Foreign": true, "Finance": true, "Defence": true,
+	"Defense": true, "Interior": true, "Justice": true, "Acting": true, "First": true}
 
 var (
 	nativeRE = pat(`({NP})\s*\(([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?):\s*([^,;()]+?)(?:[,;]\s*([^()]+?))?\)`)
@@ -378,23 +404,27 @@ func (x *extraction) scan() {
 		}
 	}
 	for _, m := range titleNameRE.FindAllStringSubmatchIndex(x.text, -1) {
-		name := x.raw(m[4], m[5])
-		if !looksLikePerson(name) || x.at(m[4], m[5]) != nil {
+		oi, oj, ni, nj := x.splitOfficePerson(m[2], m[3], m[4], m[5])
+		name := x.raw(ni, nj)
+		if !looksLikePerson(name) || x.at(ni, nj) != nil {
 			continue
 		}
 		if _, ok := classify(name); ok {
 			continue
 		}
-		off := x.officeEntity(x.raw(m[2], m[3]), x.span(m[2], m[3]))
+		p := x.r.person(name)
+		if p == nil && len(strings.Fields(name)) < 2 {
+			continue // "deputy governor of Kvemo Kartli": one word is no name
+		}
+		off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj))
 		if off == nil {
 			continue
 		}
-		x.ments = append(x.ments, mention{m[2], m[3], off})
-		p := x.r.person(name)
+		x.ments = append(x.ments, mention{oi, oj, off})
 		if p == nil {
-			p = x.ent(Person, name, m[4], m[5])
+			p = x.ent(Person, name, ni, nj)
 		} else {
-			x.ments = append(x.ments, mention{m[4], m[5], p})
+			x.ments = append(x.ments, mention{ni, nj, p})
 		}
 		x.sfact(p, PositionHeld, ref(off))
 	}
@@ -434,6 +464,12 @@ func (x *extraction) scan() {
 			x.ent(Person, name, i, j)
 		}
 	}
+	// "the country": the document's country.
+	for _, m := range theCountryRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if x.r.country != nil && x.at(m[0], m[1]) == nil && !strings.HasPrefix(x.text[m[1]:], "\x01") {
+			x.ments = append(x.ments, mention{m[0], m[1], x.r.country})
+		}
+	}
 	// "the government", "parliament": the country's own bodies.
 	for _, m := range institutionRE.FindAllStringSubmatchIndex(x.text, -1) {
 		if x.at(m[2], m[3]) != nil || x.r.country == nil {
@@ -446,7 +482,10 @@ func (x *extraction) scan() {
 	}
 }
 
-var institutionRE = regexp.MustCompile(`\b(?:the |of |The )?(government|parliament|legislature)\b`)
+var (
+	institutionRE = regexp.MustCompile(`\b(?:the |of |The )?(government|parliament|legislature)\b`)
+	theCountryRE  = regexp.MustCompile(`\b[Tt]he (country|state|republic)\b`)
+)
 
 // findSubject takes the entity named at the start of the sentence as its
 // subject; "It" and "They" continue the previous sentence's subject.
@@ -495,6 +534,30 @@ func indexOf(ms []mention, m mention) int {
 	return -1
 }
 
+// honorificRE matches courtesy titles before a name.
+var honorificRE = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Madam|Lord|Lady)\.?\s+`)
+
+// splitOfficePerson moves the words after a country from an office title
+// to the name that follows it ("Prime Minister of Georgia Zurab" +
+// "Nogaideli"), and drops courtesy titles from the name. It takes and
+// returns sentence offsets of the office [oi, oj) and the name [ni, nj).
+func (x *extraction) splitOfficePerson(oi, oj, ni, nj int) (int, int, int, int) {
+	for _, om := range ofCountryInRE.FindAllStringSubmatchIndex(x.text[oi:oj], -1) {
+		if _, ok := gazetteer.CountryByName(x.text[oi+om[2] : oi+om[3]]); ok && oi+om[1] < oj {
+			ni = oi + om[1]
+			for ni < nj && x.text[ni] == ' ' {
+				ni++
+			}
+			oj = oi + om[1]
+			break
+		}
+	}
+	if loc := honorificRE.FindStringIndex(x.text[ni:nj]); loc != nil {
+		ni += loc[1]
+	}
+	return oi, oj, ni, nj
+}
+
 // phrases returns the proper-noun phrases of the sentence, cut after a
 // country named inside one ("Ministry of Justice of Georgia Bachana
 // Akhalaia" is a body and a person).
@@ -502,6 +565,9 @@ func (x *extraction) phrases() [][2]int {
 	var out [][2]int
 	for _, m := range npRE.FindAllStringIndex(x.text, -1) {
 		i, j := m[0], m[1]
+		if mm := ofMonthRE.FindStringIndex(x.text[i:j]); mm != nil {
+			j = i + mm[0] // "Rose Revolution of November"
+		}
 		for {
 			cut := -1
 			for _, om := range ofCountryInRE.FindAllStringSubmatchIndex(x.text[i:j], -1) {
@@ -525,6 +591,8 @@ func (x *extraction) phrases() [][2]int {
 	}
 	return out
 }
+
+var ofMonthRE = regexp.MustCompile(` of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
 
 var ofCountryInRE = regexp.MustCompile(`\bof (?:the )?(\p{Lu}[\p{L}\p{M}'’-]*(?: \p{Lu}[\p{L}\p{M}'’-]*)?)\b`)
 

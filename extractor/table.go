@@ -3,6 +3,8 @@ package extractor
 import (
 	"regexp"
 	"strings"
+
+	"github.com/kgbuild/kgbuild/extractor/gazetteer"
 )
 
 // Column roles, read from a table's header words.
@@ -162,6 +164,9 @@ func bestCut(d *Document, row Span, s string, words []Span) int {
 		}
 		if !isNameToken(name) {
 			score -= 3
+		}
+		if _, ok := gazetteer.CountryByDemonym(s[words[cut-1].Start:words[cut-1].End]); ok {
+			score -= 3 // "Georgian" begins "Georgian Dream", it ends no name
 		}
 		if cut < len(words) {
 			party := s[words[cut].Start:words[len(words)-1].End]
