@@ -68,23 +68,73 @@ func (x *extraction) table(b Block) {
 
 var (
 	authorYearRE = regexp.MustCompile(`^([^"“(]{2,80}?)\s*\(([^()]*\d{4}[^()]*)\)\.?\s*`)
-	quotedRE     = regexp.MustCompile(`^["“]([^"”]+)["”]\s*(?:\((?:PDF|pdf|in [A-Z]\w+)\))?\.?\s*`)
-	volumeRE     = regexp.MustCompile(`^(?:\d+\s*(?:\(\d+\))?\s*:\s*\d+|[Vv]ol\.|Issue|No\.)`)
-	retrievedRE  = regexp.MustCompile(`^(?:Retrieved|Accessed|Archived)\b`)
+	quoteRE      = regexp.MustCompile(`["“]([^"”]{3,})["”]`)
+	volumeRE     = regexp.MustCompile(`^(?:\d+\s*(?:\(\d+\))?\s*:\s*\d+|[Vv]ol\.?|[Vv]olume|Issue|No\.)`)
+	skipPartRE   = regexp.MustCompile(`^(?:Retrieved|Accessed|Archived|Chapter|Ch\.|pp?\.|[Pp]ages?\b|[Pp]art\b|English Supplement|Supplement|Section|ISBN|ISSN|doi|\(PDF\)|PDF|in [A-Z]\w+$)|^\d|^\(|^\[`)
 	urlRE        = regexp.MustCompile(`^(?:https?://|www\.)`)
 	legalRE      = regexp.MustCompile(`\b(?:Constitution|Law|Act|Code|Decree|Treaty|Resolution)\b`)
+	byAuthorRE   = regexp.MustCompile(`^(?:[A-Z][a-z]+ )?by (?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3})$`)
 )
 
-// footnotes reads each numbered note as a citation: the cited work (title
-// in quotes, or the note's first part), its authors and year before it,
-// and the periodical or publisher after it. Facts about the work cite the
-// note itself as evidence.
+// footnotes reads each numbered note as a citation.
 func (x *extraction) footnotes() {
 	for _, fn := range x.d.Footnotes {
 		x.citation(fn)
 	}
 }
 
+// citePart is a piece of a citation between commas or full stops.
+type citePart struct {
+	text string
+	span Span // document offsets
+}
+
+// citeParts splits s (at document offset base) at ", " and ". " outside
+// quotes and parentheses, dropping empty pieces and trailing "[dead link]".
+func citeParts(s string, base int) []citePart {
+	var out []citePart
+	start, depth, quoted := 0, 0, false
+	emit := func(i, j int) {
+		for i < j && (s[i] == ' ' || s[i] == ',' || s[i] == '.') {
+			i++
+		}
+		for j > i && (s[j-1] == ' ' || s[j-1] == ',' || s[j-1] == '.') {
+			j--
+		}
+		if k := strings.Index(s[i:j], "["); k >= 0 {
+			j = i + k
+			for j > i && (s[j-1] == ' ' || s[j-1] == '.') {
+				j--
+			}
+		}
+		if i < j {
+			out = append(out, citePart{s[i:j], Span{base + i, base + j}})
+		}
+	}
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			quoted = !quoted
+		case c == '(':
+			depth++
+		case c == ')':
+			depth--
+		case (c == ',' || c == '.') && !quoted && depth <= 0 && (i+1 == len(s) || s[i+1] == ' '):
+			if c == '.' && isAbbrev(s[start:i]) {
+				continue
+			}
+			emit(start, i)
+			start = i + 1
+		}
+	}
+	emit(start, len(s))
+	return out
+}
+
+// citation reads one note: authors and year before the title; the title in
+// quotes (wherever it stands) or else the note's first part; a periodical
+// before a quoted title or before a volume; then a publisher, a date, an
+// author introduced by "by". Facts about the work cite the note itself.
 func (x *extraction) citation(fn Footnote) {
 	text := x.d.Slice(fn.Span)
 	base := fn.Span.Start
@@ -92,7 +142,7 @@ func (x *extraction) citation(fn Footnote) {
 	var authors []string
 	var year Date
 	hasYear := false
-	if m := authorYearRE.FindStringSubmatchIndex(text); m != nil && !strings.ContainsAny(text[m[2]:m[3]], ".") {
+	if m := authorYearRE.FindStringSubmatchIndex(text); m != nil && !strings.ContainsAny(text[m[2]:m[3]], ".\"") {
 		for _, a := range strings.Split(text[m[2]:m[3]], ";") {
 			authors = append(authors, strings.TrimSpace(a))
 		}
@@ -103,45 +153,26 @@ func (x *extraction) citation(fn Footnote) {
 	}
 	var title string
 	var tspan Span
-	if m := quotedRE.FindStringSubmatchIndex(text[pos:]); m != nil {
-		title = text[pos+m[2] : pos+m[3]]
-		tspan = Span{base + pos + m[2], base + pos + m[3]}
-		pos += m[1]
+	var before, after []citePart
+	if m := quoteRE.FindStringSubmatchIndex(text[pos:]); m != nil {
+		title = strings.TrimSpace(text[pos+m[2] : pos+m[3]])
+		ts := pos + m[2] + strings.Index(text[pos+m[2]:], title)
+		tspan = Span{base + ts, base + ts + len(title)}
+		before = citeParts(text[pos:pos+m[0]], base+pos)
+		after = citeParts(text[pos+m[1]:], base+pos+m[1])
 	} else {
-		seg := text[pos:]
-		if k := strings.Index(seg, ". "); k > 0 {
-			seg = seg[:k]
+		parts := citeParts(text[pos:], base+pos)
+		if len(parts) == 0 {
+			return
 		}
-		if k := strings.Index(seg, ", "); k > 0 {
-			if t, ok := classify(strings.TrimSpace(seg[k+2:])); ok && (t == Organization || t == GovernmentOrganization) {
-				seg = seg[:k]
-			}
-		}
-		title = strings.TrimRight(strings.TrimSpace(seg), ". ")
-		tspan = Span{base + pos, base + pos + len(title)}
-		pos += len(seg)
+		title, tspan, after = parts[0].text, parts[0].span, parts[1:]
 	}
-	title = strings.TrimSpace(title)
-	if title == "" || urlRE.MatchString(title) || len(strings.Fields(title)) < 2 && !startsUpper(title) {
+	if title == "" || urlRE.MatchString(title) || len(strings.Fields(title)) < 2 {
 		return
 	}
-	// The parts after the title: container, publisher, volume, retrieval.
-	var parts []Span
-	rest := text[pos:]
-	off := pos
-	for _, seg := range strings.Split(rest, ". ") {
-		s := strings.TrimSpace(strings.Trim(seg, ". ,"))
-		if s != "" {
-			k := strings.Index(text[off:], s)
-			if k >= 0 {
-				parts = append(parts, Span{off + k, off + k + len(s)})
-				off += k + len(s)
-			}
-		}
-	}
 	journal := false
-	for i, p := range parts {
-		if i > 0 && volumeRE.MatchString(text[p.Start:p.End]) {
+	for _, p := range after {
+		if volumeRE.MatchString(p.text) {
 			journal = true
 		}
 	}
@@ -149,7 +180,7 @@ func (x *extraction) citation(fn Footnote) {
 	switch {
 	case journal:
 		typ = ScholarlyArticle
-	case legalRE.MatchString(title) && !strings.Contains(title, "\""):
+	case legalRE.MatchString(title) && tspan.Start == base+pos:
 		typ = Legislation
 	}
 	w := x.r.add(typ, title, tspan)
@@ -171,39 +202,57 @@ func (x *extraction) citation(fn Footnote) {
 	if hasYear {
 		x.fact(w, PublicationDate, DateOf(year), ev, nil)
 	}
-	for i, p := range parts {
-		s := text[p.Start:p.End]
-		if retrievedRE.MatchString(s) || urlRE.MatchString(s) || volumeRE.MatchString(s) || strings.HasPrefix(s, "[") {
+	// A periodical named before a quoted title ("Horizon Armenian Weekly,
+	// …, "Title"") or first after the title of a journal article.
+	container := -1
+	if len(before) > 0 {
+		if t, ok := classify(before[0].text); ok && t == Periodical || len(before) > 1 {
+			p := x.r.add(Periodical, before[0].text, before[0].span)
+			x.fact(w, PublishedIn, ref(p), ev, nil)
+			container = 0
+		}
+	}
+	published := false
+	for i, p := range after {
+		s := p.text
+		if skipPartRE.MatchString(s) || urlRE.MatchString(s) || volumeRE.MatchString(s) {
 			continue
 		}
-		if d, ok := dateAt(s); ok && len(FindDates(s)) == 1 && len(strings.Fields(s)) <= 3 {
+		if m := byAuthorRE.FindStringSubmatch(s); m != nil {
+			a := x.r.add(Person, m[1], Span{})
+			x.fact(w, Author, ref(a), ev, nil)
+			continue
+		}
+		if ds := FindDates(s); len(ds) == 1 && ds[0].End-ds[0].Start >= len(s)-2 {
 			if !hasYear {
-				x.fact(w, PublicationDate, DateOf(d), ev, nil)
+				x.fact(w, PublicationDate, DateOf(ds[0].Date), ev, nil)
 				hasYear = true
 			}
 			continue
 		}
-		if k := strings.Index(s, "["); k > 0 {
-			s = strings.TrimRight(s[:k], " .,")
-		}
-		if !startsUpper(s) || len(strings.Fields(s)) > 8 {
+		if published || !startsUpper(s) || len(strings.Fields(s)) > 6 {
 			continue
 		}
-		sp := Span{base + p.Start, base + p.Start + len(s)}
-		if i == 0 && journal {
-			j := x.r.add(Periodical, s, sp)
+		if i == 0 && journal && container < 0 {
+			j := x.r.add(Periodical, s, p.span)
 			x.fact(w, PublishedIn, ref(j), ev, nil)
+			container = i
 			continue
 		}
 		t, ok := classify(s)
-		if !ok || t == Person || t == Office || t == Country || t == Event {
+		switch {
+		case ok && (t == CreativeWork || t == Periodical || t == Legislation):
+			if container < 0 {
+				j := x.r.add(Periodical, s, p.span)
+				x.fact(w, PublishedIn, ref(j), ev, nil)
+				container = i
+			}
+			continue
+		case !ok || t == Person || t == Office || t == Country || t == Event || t == City || t == AdministrativeArea:
 			t = Organization
 		}
-		if t == CreativeWork || t == Periodical || t == Legislation {
-			continue
-		}
-		pub := x.r.add(t, s, sp)
+		pub := x.r.add(t, s, p.span)
 		x.fact(w, Publisher, ref(pub), ev, nil)
-		break
+		published = true
 	}
 }

@@ -42,6 +42,7 @@ type extraction struct {
 	subject *Entity
 	prev    *Entity // the previous sentence's subject, for "It …"
 	ments   []mention
+	alone   map[string]bool // see standalone
 	parens  map[string][]string // nameKey → aliases seen in parentheses
 
 	// A legislature that "has two chambers", waiting for its chambers.

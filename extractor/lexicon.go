@@ -104,7 +104,7 @@ func classify(name string) (Type, bool) {
 		if t == AdministrativeArea && h == "Republic" && !strings.Contains(strings.ToLower(name), "autonomous") {
 			return "", false // "Republic of X" is a country's official name
 		}
-		if len(strings.Fields(name)) == 1 && t != GovernmentOrganization {
+		if len(strings.Fields(name)) == 1 && (t != GovernmentOrganization || !genericWords[strings.ToLower(name)]) {
 			return "", false // a bare "Party" or "Region" names nothing
 		}
 		return t, true
@@ -153,6 +153,9 @@ func trimLead(s string) (string, int) {
 func mask(s string) string {
 	b := []byte(s)
 	for i := 0; i < len(b); i++ {
+		if i > 0 && commonOwner(s[:i]) {
+			continue // "General Prosecutor's Office", "People's Democratic Party"
+		}
 		if b[i] == '\'' && i+1 < len(b) && b[i+1] == 's' && (i+2 == len(b) || !isWordByte(b[i+2])) {
 			b[i] = 1
 		}
@@ -161,6 +164,19 @@ func mask(s string) string {
 		}
 	}
 	return string(b)
+}
+
+// commonOwners are nouns whose possessive is part of a name rather than an
+// owner: "the Prosecutor's Office", "the People's Party".
+var commonOwners = map[string]bool{"Prosecutor": true, "People": true, "Workers": true,
+	"Women": true, "Children": true, "Citizens": true, "Peasants": true, "Farmers": true,
+	"Veterans": true, "Youth": true, "Nation": true, "Nations": true, "Soldiers": true,
+	"Mothers": true, "Teachers": true, "Lawyers": true, "Journalists": true, "Writers": true,
+	"Jehovah": true, "Luke": true, "Defender": true, "Ombudsman": true}
+
+func commonOwner(before string) bool {
+	k := strings.LastIndexAny(before, " (\"")
+	return commonOwners[before[k+1:]]
 }
 
 func isWordByte(c byte) bool {

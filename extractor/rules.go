@@ -416,17 +416,17 @@ func (x *extraction) scan() {
 		if p == nil && len(strings.Fields(name)) < 2 {
 			continue // "deputy governor of Kvemo Kartli": one word is no name
 		}
-		off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj))
-		if off == nil {
-			continue
-		}
-		x.ments = append(x.ments, mention{oi, oj, off})
+		// A title before a name says it is a person's, even when the
+		// office itself is too vague to name ("parliament Speaker X").
 		if p == nil {
 			p = x.ent(Person, name, ni, nj)
 		} else {
 			x.ments = append(x.ments, mention{ni, nj, p})
 		}
-		x.sfact(p, PositionHeld, ref(off))
+		if off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj)); off != nil {
+			x.ments = append(x.ments, mention{oi, oj, off})
+			x.sfact(p, PositionHeld, ref(off))
+		}
 	}
 	for _, m := range lowerOffRE.FindAllStringSubmatchIndex(x.text, -1) {
 		if x.at(m[2], m[3]) != nil || m[3] < len(x.text) && x.text[m[3]] == 's' {
@@ -604,6 +604,36 @@ var (
 	personAfterRE = regexp.MustCompile(`^(?:\s*\([^)]*\))?,?\s+(?:(?:was|is|had|has|who|would|later|then|also|again|himself|herself)\s+)?(?:resign|said|says|won|wins|lost|became|becomes|took|take|responded|invited|implemented|announced|declared|stated|served|serves|led|leads|died|replaced|succeeded|hoping|elected|re-elected|reelected|inaugurated|appointed|arrested|born|killed|assassinated|sworn|ran|runs|defeated|claimed|argued|proposed|signed|vetoed|dismissed|nominated|named|forced|fled|returned|promised|accused|criticized|criticised|met|visited|received|ordered|decided|approved|refused|rejected|called|founded|headed|chaired|joined|left|married|succeeded|known|implemented|formally)|^,\s+(?:the\s+)?(?:former\s+|then\s+|new\s+|current\s+|acting\s+|interim\s+)?(?:president|leader|minister|prime minister|speaker|chairman|head|secretary|founder|governor|mayor|ambassador|candidate|businessman|tycoon)\b`)
 )
 
+// standalone returns the capitalized words that occur in the document on
+// their own, away from other capitalized words and not opening a sentence:
+// surnames do ("Ter-Petrosyan was re-elected"), the words of most other
+// names do not.
+func (x *extraction) standalone() map[string]bool {
+	if x.alone != nil {
+		return x.alone
+	}
+	x.alone = map[string]bool{}
+	for _, s := range x.d.Sentences {
+		text := mask(x.d.Slice(s.Span))
+		toks := tokensOf(text)
+		for k, t := range toks {
+			w := text[t.Start:t.End]
+			if k == 0 || !startsUpper(w) {
+				continue
+			}
+			prev := text[toks[k-1].Start:toks[k-1].End]
+			if startsUpper(prev) || prev == "of" || prev == "the" && k == 1 {
+				continue
+			}
+			if k+1 < len(toks) && startsUpper(text[toks[k+1].Start:toks[k+1].End]) {
+				continue
+			}
+			x.alone[w] = true
+		}
+	}
+	return x.alone
+}
+
 // personContext says whether an untyped phrase of two to four capitalized
 // words names a person: a role or title stands before it, a verb of people
 // or a role apposition after it, or its last word recurs alone in the
@@ -627,7 +657,7 @@ func (x *extraction) personContext(name string, i, j int) bool {
 	if personBeforeRE.MatchString(x.text[:i]) || personAfterRE.MatchString(x.text[j:]) {
 		return true
 	}
-	return false
+	return x.standalone()[f[len(f)-1]]
 }
 
 var (
