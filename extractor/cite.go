@@ -76,6 +76,19 @@ var (
 	byAuthorRE   = regexp.MustCompile(`^(?:[A-Z][a-z]+ )?by (?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3})$`)
 )
 
+var retrievedRE = regexp.MustCompile(`^(?:Retrieved|Accessed|Archived)`)
+
+// lastPartBefore returns the part that holds or precedes offset at.
+func lastPartBefore(parts []citePart, at int) string {
+	s := ""
+	for _, p := range parts {
+		if p.span.Start <= at {
+			s = p.text
+		}
+	}
+	return s
+}
+
 // footnotes reads each numbered note as a citation.
 func (x *extraction) footnotes() {
 	for _, fn := range x.d.Footnotes {
@@ -212,9 +225,40 @@ func (x *extraction) citation(fn Footnote) {
 			container = 0
 		}
 	}
+	// Dates are read whole before the parts, whose commas split them.
+	var dates []DateMatch
+	if len(after) > 0 {
+		tail := x.d.Text[after[0].span.Start:fn.Span.End]
+		for _, d := range FindDates(tail) {
+			d.Start += after[0].span.Start
+			d.End += after[0].span.Start
+			dates = append(dates, d)
+		}
+	}
+	inDate := func(sp Span) bool {
+		for _, d := range dates {
+			if sp.Start >= d.Start && sp.End <= d.End || d.Start >= sp.Start && d.End <= sp.End && sp.Len()-(d.End-d.Start) <= 2 {
+				return true
+			}
+		}
+		return false
+	}
+	for _, d := range dates {
+		if d.Date.Month > 0 && !hasYear && !retrievedRE.MatchString(lastPartBefore(after, d.Start)) {
+			x.fact(w, PublicationDate, DateOf(d.Date), ev, nil)
+			hasYear = true
+		}
+	}
 	published := false
 	for i, p := range after {
 		s := p.text
+		if inDate(p.span) {
+			if d, ok := dateAt(s); ok && !hasYear {
+				x.fact(w, PublicationDate, DateOf(d), ev, nil)
+				hasYear = true
+			}
+			continue
+		}
 		if skipPartRE.MatchString(s) || urlRE.MatchString(s) || volumeRE.MatchString(s) {
 			continue
 		}

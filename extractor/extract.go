@@ -43,7 +43,10 @@ type extraction struct {
 	prev    *Entity // the previous sentence's subject, for "It …"
 	ments   []mention
 	alone   map[string]bool // see standalone
-	parens  map[string][]string // nameKey → aliases seen in parentheses
+	// The legislature called unicameral: the country's only chamber, so
+	// "the Parliament" is another name of it.
+	unicameral *Entity
+	parens     map[string][]string // nameKey → aliases seen in parentheses
 
 	// A legislature that "has two chambers", waiting for its chambers.
 	chambers struct {
@@ -224,6 +227,9 @@ func (x *extraction) mergeShortNames() {
 					target, n = o, n+1
 				}
 			}
+		case e.Type == GovernmentOrganization && x.unicameral != nil && e != x.unicameral &&
+			allGeneric(strings.TrimSuffix(e.Name, country)) && legislatureRE.MatchString(e.Name):
+			target, n = x.unicameral, 1
 		case e.Type == GovernmentOrganization && country != "" && strings.HasSuffix(e.Name, country):
 			k := core(e)
 			for _, o := range all {

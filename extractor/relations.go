@@ -24,13 +24,15 @@ func startQual(s string) []Qualifier {
 }
 
 var (
-	swornRE   = pat(`({NAME})(?:,[^,]{1,80},)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected) as (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
-	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post) of) (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	swornRE   = pat(`({NAME})(?:,[^,]{1,80},|, who)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected) (?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
 	isHolder  = pat(`(?:current|incumbent|most recent|present|new) ({OFF}) (?:is|was) ({NAME})`)
-	replaced  = pat(`({NAME}) replaced ({NAME}) as (?:the )?({OFF})`)
+	replaced  = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
 )
+
+const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))`
 
 // holders reads who holds which office: "X was sworn in as Y on DATE",
 // "X became Y in DATE", "X, who had served as Y", "the President,
@@ -569,6 +571,21 @@ func (x *extraction) memberOf() {
 	}
 }
 
+var accessionRE = pat(`(\p{Lu}[\p{L}\p{M}-]*)\x01s (?:accession|admission) to (?:the )?({NP})`)
+
+// accession reads "Armenia's accession to the Council of Europe".
+func (x *extraction) accession() {
+	for _, m := range accessionRE.FindAllStringSubmatchIndex(x.text, -1) {
+		c := x.r.find(Country, x.raw(m[2], m[3]))
+		if c == nil {
+			continue
+		}
+		if o := x.resolve(m[4], m[5], ""); o != nil && (o.Type == Organization || o.Type == GovernmentOrganization) {
+			x.sfact(c, MemberOf, ref(o))
+		}
+	}
+}
+
 var possessiveRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M}-]*)*)(?:\x01s|\x01\x01\x01s) `)
 
 // countryOf reads "Kazakhstan's National Security Committee": the body
@@ -639,9 +656,6 @@ var (
 func (x *extraction) events() {
 	for _, m := range yearEventRE.FindAllStringSubmatchIndex(x.text, -1) {
 		name := x.raw(m[0], m[1])
-		if strings.HasSuffix(name, "elections") {
-			continue // "the 2003 parliamentary elections": a series
-		}
 		e := x.ent(Event, name, m[0], m[1])
 		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
 	}

@@ -55,6 +55,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).partOf,
 	(*extraction).capital,
 	(*extraction).memberOf,
+	(*extraction).accession,
 	(*extraction).countryOf,
 	(*extraction).parties,
 	(*extraction).events,
@@ -464,6 +465,11 @@ func (x *extraction) scan() {
 			x.ent(Person, name, i, j)
 		}
 	}
+	if m := unicameralRE.FindStringSubmatchIndex(x.text); m != nil {
+		if e := x.at(m[2], m[3]); e != nil && e.Type == GovernmentOrganization {
+			x.unicameral = e
+		}
+	}
 	// "the country": the document's country.
 	for _, m := range theCountryRE.FindAllStringSubmatchIndex(x.text, -1) {
 		if x.r.country != nil && x.at(m[0], m[1]) == nil && !strings.HasPrefix(x.text[m[1]:], "\x01") {
@@ -483,6 +489,7 @@ func (x *extraction) scan() {
 }
 
 var (
+	unicameralRE  = pat(`\b[Uu]nicameral (?:legislature,? (?:the )?|parliament,? (?:the )?)?({NP})`)
 	institutionRE = regexp.MustCompile(`\b(?:the |of |The )?(government|parliament|legislature)\b`)
 	theCountryRE  = regexp.MustCompile(`\b[Tt]he (country|state|republic)\b`)
 )
