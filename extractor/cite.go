@@ -244,7 +244,7 @@ func (x *extraction) citation(fn Footnote) {
 		return false
 	}
 	for _, d := range dates {
-		if d.Date.Month > 0 && !hasYear && !retrievedRE.MatchString(lastPartBefore(after, d.Start)) {
+		if !hasYear && !retrievedRE.MatchString(lastPartBefore(after, d.Start)) {
 			x.fact(w, PublicationDate, DateOf(d.Date), ev, nil)
 			hasYear = true
 		}
@@ -253,10 +253,6 @@ func (x *extraction) citation(fn Footnote) {
 	for i, p := range after {
 		s := p.text
 		if inDate(p.span) {
-			if d, ok := dateAt(s); ok && !hasYear {
-				x.fact(w, PublicationDate, DateOf(d), ev, nil)
-				hasYear = true
-			}
 			continue
 		}
 		if skipPartRE.MatchString(s) || urlRE.MatchString(s) || volumeRE.MatchString(s) {

@@ -216,6 +216,18 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 		}
 		return name, nil
 	}
+	if t == Organization || t == GovernmentOrganization {
+		// International organizations by the name the gazetteer gives.
+		if o, ok := gazetteer.OrgByName(name); ok {
+			var aliases []string
+			for _, a := range []string{name, o.Abbrev} {
+				if a != o.Name && a != "" {
+					aliases = append(aliases, a)
+				}
+			}
+			return o.Name, aliases
+		}
+	}
 	if t != Office && t != GovernmentOrganization {
 		return name, nil
 	}

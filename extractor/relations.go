@@ -376,7 +376,7 @@ func (x *extraction) dissolution() {
 }
 
 var (
-	rankRE    = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:\w+ )?(\d+)(?:st|nd|rd|th)\b`)
+	rankRE    = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:[a-z]+ )?(\d+)(?:st|nd|rd|th)\b`)
 	rankObjRE = pat(`\branked ({NP}) (\d+)(?:st|nd|rd|th)\b`)
 )
 

@@ -549,15 +549,12 @@ var honorificRE = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Madam|Lord|Lady)
 // "Nogaideli"), and drops courtesy titles from the name. It takes and
 // returns sentence offsets of the office [oi, oj) and the name [ni, nj).
 func (x *extraction) splitOfficePerson(oi, oj, ni, nj int) (int, int, int, int) {
-	for _, om := range ofCountryInRE.FindAllStringSubmatchIndex(x.text[oi:oj], -1) {
-		if _, ok := gazetteer.CountryByName(x.text[oi+om[2] : oi+om[3]]); ok && oi+om[1] < oj {
-			ni = oi + om[1]
-			for ni < nj && x.text[ni] == ' ' {
-				ni++
-			}
-			oj = oi + om[1]
-			break
+	if k := countryEnd(x.text[oi:oj]); k > 0 && oi+k < oj {
+		ni = oi + k
+		for ni < nj && x.text[ni] == ' ' {
+			ni++
 		}
+		oj = oi + k
 	}
 	if loc := honorificRE.FindStringIndex(x.text[ni:nj]); loc != nil {
 		ni += loc[1]
@@ -577,11 +574,8 @@ func (x *extraction) phrases() [][2]int {
 		}
 		for {
 			cut := -1
-			for _, om := range ofCountryInRE.FindAllStringSubmatchIndex(x.text[i:j], -1) {
-				if _, ok := gazetteer.CountryByName(x.text[i+om[2] : i+om[3]]); ok && i+om[1] < j {
-					cut = i + om[1]
-					break
-				}
+			if k := countryEnd(x.text[i:j]); k > 0 && i+k < j {
+				cut = i + k
 			}
 			if cut < 0 {
 				break
@@ -597,6 +591,21 @@ func (x *extraction) phrases() [][2]int {
 		}
 	}
 	return out
+}
+
+// countryEnd returns the offset in s just after the first "of [the]
+// Country" with one or two capitalized words naming a country, or -1.
+func countryEnd(s string) int {
+	for _, m := range ofCountryInRE.FindAllStringSubmatchIndex(s, -1) {
+		words := strings.Fields(s[m[2]:m[3]])
+		for n := len(words); n >= 1; n-- {
+			name := strings.Join(words[:n], " ")
+			if _, ok := gazetteer.CountryByName(name); ok {
+				return m[2] + len(name)
+			}
+		}
+	}
+	return -1
 }
 
 var ofMonthRE = regexp.MustCompile(` of (?:January|February|March|April|May|June|July|August|September|October|November|December)\b`)
