@@ -232,8 +232,12 @@ func (x *extraction) mergeShortNames() {
 			target, n = x.unicameral, 1
 		case e.Type == GovernmentOrganization && country != "" && strings.HasSuffix(e.Name, country):
 			k := core(e)
+			if len(strings.Fields(k)) < 2 {
+				break // "Government" is every cabinet's tail
+			}
 			for _, o := range all {
-				if o != e && segment(o.Type) == segment(e.Type) && strings.HasSuffix(core(o), " "+k) {
+				if o != e && segment(o.Type) == segment(e.Type) && strings.HasSuffix(core(o), " "+k) &&
+					!strings.Contains(strings.TrimSuffix(core(o), k), " of ") {
 					target, n = o, n+1
 				}
 			}

@@ -11,7 +11,7 @@ import (
 // with possessive apostrophes masked (see mask), so a proper-noun phrase
 // never runs across "'s".
 const (
-	capW = `\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
+	capW = `(?:(?:St|Mt|Ft)\.\s)?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
 	// the connectors of names ("Ministry of Internal Affairs").
 	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von)(?:\s+the)?\s+)?` + capW + `)*`

@@ -400,7 +400,7 @@ func (x *extraction) scan() {
 		if _, isCountry := gazetteer.CountryByName(owner); isCountry || !looksLikePerson(owner) {
 			continue
 		}
-		if t, ok := classify(body); ok && t == GovernmentOrganization && allGeneric(body) {
+		if t, ok := classify(body); ok && t == GovernmentOrganization && leaderBodyRE.MatchString(body) {
 			x.ent(t, owner+" "+body, m[2], m[5], x.raw(m[2], m[5]))
 		}
 	}
@@ -445,6 +445,9 @@ func (x *extraction) scan() {
 		}
 		if t, ok := classify(name); ok {
 			if t == Office {
+				if k := portfolioEnd(name); k > 0 {
+					j, name = i+k, name[:k] // the holder's name follows
+				}
 				if off := x.officeEntity(name, x.span(i, j)); off != nil {
 					x.ments = append(x.ments, mention{i, j, off})
 				}
@@ -487,6 +490,9 @@ func (x *extraction) scan() {
 		}
 	}
 }
+
+// leaderBodyRE matches bodies named after their leader ("Mamin's Cabinet").
+var leaderBodyRE = regexp.MustCompile(`^(?:Cabinet|Government|Administration|Ministry)$`)
 
 var (
 	unicameralRE  = pat(`\b[Uu]nicameral (?:legislature,? (?:the )?|parliament,? (?:the )?)?({NP})`)
@@ -549,7 +555,11 @@ var honorificRE = regexp.MustCompile(`^(?:Mr|Mrs|Ms|Dr|Sir|Dame|Madam|Lord|Lady)
 // "Nogaideli"), and drops courtesy titles from the name. It takes and
 // returns sentence offsets of the office [oi, oj) and the name [ni, nj).
 func (x *extraction) splitOfficePerson(oi, oj, ni, nj int) (int, int, int, int) {
-	if k := countryEnd(x.text[oi:oj]); k > 0 && oi+k < oj {
+	k := countryEnd(x.text[oi:oj])
+	if k < 0 {
+		k = portfolioEnd(x.text[oi:oj])
+	}
+	if k > 0 && oi+k < oj {
 		ni = oi + k
 		for ni < nj && x.text[ni] == ' ' {
 			ni++
@@ -591,6 +601,60 @@ func (x *extraction) phrases() [][2]int {
 		}
 	}
 	return out
+}
+
+// portfolioWords are the words of ministerial portfolios and of the bodies
+// offices belong to ("Minister of Foreign Affairs", "Speaker of the
+// National Assembly"): a capitalized word outside them, after an office's
+// "of", begins the holder's name ("Minister of Defense Pavel Grachev").
+var portfolioWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`Defense Defence Foreign Affairs Finance Finances Interior
+		Internal Justice Economy Economic Development Health Healthcare Education Science
+		Agriculture Energy Culture Transport Transportation Labour Labor Trade Industry
+		Environment Emergency Situations Communications Information Tourism Sport Sports
+		Youth Social Protection Welfare Digital Foreign Security National State Public
+		Works Housing Construction Regional Local Government Refugees Accommodation
+		Natural Resources Water Land Relations Integration European Euro-Atlantic Diaspora
+		Religious Veterans Family Women Children Civil Service Taxes Revenue Customs
+		Statistics Planning Investment Investments Technology Technologies Innovation
+		Higher Secondary Territorial Administration Policy Affairs Supreme Council Court
+		Assembly Parliament Senate Duma Congress Cabinet Council Ministers Federation
+		Republic People's Deputies House Representatives Chamber Legislative Executive
+		General Staff Armed Forces Navy Army Air Force Border Guard Police Intelligence
+		Services Service Bank Central Committee Commission Electoral Audit Accounts
+		Constitutional Judicial Prosecutor Procuracy Presidential Administration Office
+		Mineral Mining Oil Gas Forestry Fisheries Food Light Heavy Machine Building
+		Telecommunications Post Media Press Arts Heritage Antiquities Labour's Employment
+		Migration Ecology Emergencies Civil Aviation Railways Roads Highways Maritime`) {
+		portfolioWords[w] = true
+	}
+}
+
+// portfolioEnd returns the offset in s after an office's complement made
+// only of portfolio words and connectors, when a name follows; else -1.
+func portfolioEnd(s string) int {
+	loc := officeRE.FindStringIndex(s)
+	if countryEnd(s) > 0 || loc == nil || !strings.HasPrefix(s[loc[1]:], " of ") && !strings.HasPrefix(s[loc[1]:], " for ") {
+		return -1
+	}
+	end := -1
+	for _, t := range tokensOf(s[loc[1]:]) {
+		w := s[loc[1]+t.Start : loc[1]+t.End]
+		switch {
+		case w == "of" || w == "for" || w == "the" || w == "and":
+			continue
+		case portfolioWords[w]:
+			end = loc[1] + t.End
+		default:
+			if end < 0 || !startsUpper(w) {
+				return -1
+			}
+			return end
+		}
+	}
+	return -1
 }
 
 // countryEnd returns the offset in s just after the first "of [the]
