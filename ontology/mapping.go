@@ -13,7 +13,6 @@ type Class struct {
 	Term     string // local name of our class in the kgo: namespace
 	Schema   string // schema.org class; empty when schema.org has none
 	Wikidata string // QID of the Wikidata class, used with wdt:P31
-	Path     string // IRI path segment of entities of the type ("person")
 	Label    string
 	Comment  string
 }
@@ -45,33 +44,33 @@ type Property struct {
 // extractor.Type. Offices have no schema.org class: they are typed
 // kgo:PublicOffice, declared equivalent to Wikidata's public office.
 var classes = []Class{
-	{extractor.Person, "Person", "Person", "Q5", "person",
+	{extractor.Person, "Person", "Person", "Q5",
 		"person", "A human being named in an article."},
-	{extractor.Organization, "Organization", "Organization", "Q43229", "organization",
+	{extractor.Organization, "Organization", "Organization", "Q43229",
 		"organization", "An organization that is neither a government body nor a political party."},
-	{extractor.GovernmentOrganization, "GovernmentOrganization", "GovernmentOrganization", "Q327333", "organization",
+	{extractor.GovernmentOrganization, "GovernmentOrganization", "GovernmentOrganization", "Q327333",
 		"government organization", "A government body: a cabinet, parliament, chamber, court, ministry or agency."},
-	{extractor.PoliticalParty, "PoliticalParty", "PoliticalParty", "Q7278", "organization",
+	{extractor.PoliticalParty, "PoliticalParty", "PoliticalParty", "Q7278",
 		"political party", "A political party."},
-	{extractor.Country, "Country", "Country", "Q6256", "place",
+	{extractor.Country, "Country", "Country", "Q6256",
 		"country", "A sovereign state."},
-	{extractor.City, "City", "City", "Q515", "place",
+	{extractor.City, "City", "City", "Q515",
 		"city", "A city or town."},
-	{extractor.AdministrativeArea, "AdministrativeArea", "AdministrativeArea", "Q56061", "place",
+	{extractor.AdministrativeArea, "AdministrativeArea", "AdministrativeArea", "Q56061",
 		"administrative area", "An administrative territorial entity below the state, such as a region."},
-	{extractor.Place, "Place", "Place", "Q17334923", "place",
+	{extractor.Place, "Place", "Place", "Q17334923",
 		"place", "A location that is not an administrative entity."},
-	{extractor.Office, "PublicOffice", "", "Q294414", "office",
+	{extractor.Office, "PublicOffice", "", "Q294414",
 		"public office", "A position in a government or organization held by one person at a time, such as President of Kazakhstan."},
-	{extractor.Event, "Event", "Event", "Q1656682", "event",
+	{extractor.Event, "Event", "Event", "Q1656682",
 		"event", "Something that happened at a time and place."},
-	{extractor.CreativeWork, "CreativeWork", "CreativeWork", "Q17537576", "work",
+	{extractor.CreativeWork, "CreativeWork", "CreativeWork", "Q17537576",
 		"creative work", "A cited work: a report, book, web page or news story."},
-	{extractor.ScholarlyArticle, "ScholarlyArticle", "ScholarlyArticle", "Q13442814", "work",
+	{extractor.ScholarlyArticle, "ScholarlyArticle", "ScholarlyArticle", "Q13442814",
 		"scholarly article", "An article in an academic journal."},
-	{extractor.Periodical, "Periodical", "Periodical", "Q1002697", "work",
+	{extractor.Periodical, "Periodical", "Periodical", "Q1002697",
 		"periodical", "A journal, magazine or newspaper published in issues."},
-	{extractor.Legislation, "Legislation", "Legislation", "Q820655", "work",
+	{extractor.Legislation, "Legislation", "Legislation", "Q820655",
 		"legislation", "A statute, constitution, decree or other legal act."},
 }
 

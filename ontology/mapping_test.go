@@ -185,7 +185,6 @@ func TestTableWellFormed(t *testing.T) {
 	local := regexp.MustCompile(`^[A-Za-z][A-Za-z0-9]*$`)
 	qid := regexp.MustCompile(`^Q[1-9][0-9]*$`)
 	pid := regexp.MustCompile(`^P[1-9][0-9]*$`)
-	path := regexp.MustCompile(`^[a-z][a-z0-9-]*$`)
 	terms := map[string]string{}
 	term := func(name, owner string) {
 		if prev, dup := terms[name]; dup {
@@ -197,7 +196,7 @@ func TestTableWellFormed(t *testing.T) {
 		if !local.MatchString(c.Term) || c.Schema != "" && !local.MatchString(c.Schema) {
 			t.Errorf("type %s: bad local name %q or %q", c.Type, c.Term, c.Schema)
 		}
-		if !qid.MatchString(c.Wikidata) || !path.MatchString(c.Path) || c.Label == "" || c.Comment == "" {
+		if !qid.MatchString(c.Wikidata) || c.Label == "" || c.Comment == "" {
 			t.Errorf("type %s: incomplete row %+v", c.Type, c)
 		}
 		term(c.Term, string(c.Type))
