@@ -52,10 +52,12 @@ func (x *extraction) table(b Block) {
 			}
 		}
 		if o, osp := cell(row, oc); o != "" {
-			if off := x.officeEntity(o, osp); off != nil {
-				x.fact(p, PositionHeld, ref(off), row.Span, nil, q...)
-				if !ended {
-					x.headOf(off, p, row.Span, nil)
+			for _, title := range jointOffices(o) {
+				if off := x.officeEntity(title, osp); off != nil {
+					x.fact(p, PositionHeld, ref(off), row.Span, nil, q...)
+					if !ended {
+						x.headOf(off, p, row.Span, nil)
+					}
 				}
 			}
 		}
@@ -64,6 +66,16 @@ func (x *extraction) table(b Block) {
 			x.fact(p, PartyMembership, ref(pe), row.Span, nil)
 		}
 	}
+}
+
+// jointOffices splits "President and Prime Minister" into both titles;
+// "Minister for Agriculture and Water Resources" stays one.
+func jointOffices(s string) []string {
+	a, b, ok := strings.Cut(s, " and ")
+	if ok && officeRE.MatchString(b) && officeRE.FindStringIndex(a) != nil && officeRE.FindStringIndex(a)[1] == len(a) {
+		return []string{a, b}
+	}
+	return []string{s}
 }
 
 var (

@@ -254,12 +254,27 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 	switch {
 	case t == GovernmentOrganization && allGeneric(name):
 		return qualified, []string{name}
+	case t == Office && namesNation(name):
+		return name, nil // "First Secretary of the Turkmen Communist Party"
 	case t == Office && (strings.Contains(name, " of ") || strings.Contains(name, " for ") || stateTitleRE.MatchString(name)):
 		// Offices are the country's own unless they name another:
 		// "Minister of Economy" → "Minister of Economy of Georgia".
 		return qualified, []string{name}
 	}
 	return name, nil
+}
+
+// namesNation says whether a name holds a country's name or demonym.
+func namesNation(name string) bool {
+	for _, w := range strings.Fields(name) {
+		if _, ok := gazetteer.CountryByDemonym(w); ok {
+			return true
+		}
+		if _, ok := gazetteer.CountryByName(w); ok {
+			return true
+		}
+	}
+	return false
 }
 
 // stateTitleRE matches the titles of a state's own top offices, which

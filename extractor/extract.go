@@ -128,6 +128,10 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 	head, rest, _ := strings.Cut(title, " of ")
 	words := strings.Fields(head)
 	for i, w := range words {
+		if smallWords[strings.ToLower(w)] && i > 0 {
+			words[i] = strings.ToLower(w)
+			continue
+		}
 		parts := strings.Split(w, "-")
 		for k, p := range parts {
 			parts[k] = capitalize(strings.ToLower(p))
@@ -221,6 +225,14 @@ func (x *extraction) mergeShortNames() {
 		var target *Entity
 		n := 0
 		switch {
+		case e.Type == Person && len(strings.Fields(e.Name)) > 2:
+			// "Gurbanguly Mälikguliýewiç Berdimuhamedow" is "Gurbanguly
+			// Berdimuhamedow" with a patronymic.
+			f := strings.Fields(e.Name)
+			short := x.r.find(Person, f[0]+" "+f[len(f)-1])
+			if short != nil && short != e {
+				target, n = short, 1
+			}
 		case e.Type == Person && len(strings.Fields(e.Name)) == 1:
 			for _, o := range x.r.surname[nameKey(e.Name)] {
 				if o != e && len(strings.Fields(o.Name)) > 1 {

@@ -41,6 +41,7 @@ func (x *extraction) sentence(s Sentence) {
 
 // sentenceRules are the relation recognizers, small and independent.
 var sentenceRules = []func(*extraction){
+	(*extraction).listRow,
 	(*extraction).holders,
 	(*extraction).powers,
 	(*extraction).appointedBy,
@@ -799,4 +800,122 @@ func titleCase(s string) string {
 		words[i] = string(r)
 	}
 	return strings.Join(words, " ")
+}
+
+var (
+	// "Prime Minister – Aram Vardanyan", "Minister of Defence Levan Beridze".
+	rowOfficeNameRE = regexp.MustCompile(`^\s*(.+?)\s*(?:[–—:]|\s-)?\s+(` + namePat + `)\s*(?:\(([^)]*)\))?\.?\s*$`)
+	// "Aram Vardanyan – Prime Minister".
+	rowNameOfficeRE = regexp.MustCompile(`^\s*(` + namePat + `)\s*[–—:-]\s*(.+?)\.?\s*$`)
+	// "Saparmurat Niyazov (19 January 1990 – 2 November 1990)".
+	rowNameTermRE = regexp.MustCompile(`^\s*(` + namePat + `)(?:\s*\((?:acting|interim)\))?\s*\(([^()]*?)\s*[–—-]\s*([^()]*?)\)`)
+	presentRE     = regexp.MustCompile(`(?i)^(?:present|incumbent|now|today)\b`)
+)
+
+// listRow reads office-holder lists: a line "Office – Name" or "Office
+// Name", "Name – Office", and under a heading naming an office ("Presidents",
+// "Chairmen of the Supreme Soviet") lines "Name (start – end)".
+func (x *extraction) listRow() {
+	if x.d.Blocks[x.sent.Block].Kind != ListItem && !x.wholeLine() {
+		return
+	}
+	if m := rowNameTermRE.FindStringSubmatchIndex(x.text); m != nil {
+		if off := x.sectionOffice(); off != nil {
+			p := x.resolve(m[2], m[3], Person)
+			if p == nil || p.Type != Person {
+				return
+			}
+			var q []Qualifier
+			if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
+				q = append(q, Qualifier{StartTime, DateOf(d)})
+			}
+			if d, ok := dateAt(x.text[m[6]:m[7]]); ok && !presentRE.MatchString(x.text[m[6]:m[7]]) {
+				q = append(q, Qualifier{EndTime, DateOf(d)})
+			}
+			x.sfact(p, PositionHeld, ref(off), q...)
+		}
+		return
+	}
+	if m := rowOfficeNameRE.FindStringSubmatchIndex(x.text); m != nil {
+		k := officeExtent(x.text[m[2]:])
+		if k > 0 && m[2]+k <= m[4] && strings.TrimSpace(strings.Trim(x.text[m[2]+k:m[4]], " –—:-")) == "" {
+			x.officeRow(m[2], m[2]+k, m[4], m[5], m[6], m[7])
+			return
+		}
+	}
+	if m := rowNameOfficeRE.FindStringSubmatchIndex(x.text); m != nil {
+		if k := officeExtent(x.text[m[4]:m[5]]); k > 0 && m[4]+k == m[5] {
+			x.officeRow(m[4], m[5], m[2], m[3], -1, -1)
+		}
+	}
+}
+
+// officeRow records the holder at [ni, nj) of the office at [oi, oj), with
+// a parenthesized party or term at [pi, pj) if any.
+func (x *extraction) officeRow(oi, oj, ni, nj, pi, pj int) {
+	name := x.raw(ni, nj)
+	if !looksLikePerson(name) || len(strings.Fields(name)) < 2 {
+		return
+	}
+	p := x.resolve(ni, nj, Person)
+	if p == nil || p.Type != Person {
+		return
+	}
+	var q []Qualifier
+	if pi >= 0 {
+		if d, ok := dateAt(x.text[pi:pj]); ok {
+			q = append(q, Qualifier{StartTime, DateOf(d)})
+		} else if t, ok := classify(x.raw(pi, pj)); ok && t == PoliticalParty {
+			x.sfact(p, PartyMembership, ref(x.ent(PoliticalParty, x.raw(pi, pj), pi, pj)))
+		}
+	}
+	for _, title := range jointOffices(x.raw(oi, oj)) {
+		if off := x.officeEntity(title, x.span(oi, oj)); off != nil {
+			x.sfact(p, PositionHeld, ref(off), q...)
+		}
+	}
+}
+
+// wholeLine says whether the current sentence is its block's whole text,
+// as the rows of a list are.
+func (x *extraction) wholeLine() bool {
+	b := x.d.Blocks[x.sent.Block]
+	return b.Span == x.sent.Span && !strings.HasSuffix(strings.TrimSpace(x.text), ".")
+}
+
+// sectionOffice reads the office a list's heading names: "Presidents",
+// "Chairmen of the Presidium of the Supreme Soviet", "List of Prime
+// Ministers" — a plural office title made singular.
+func (x *extraction) sectionOffice() *Entity {
+	sec := x.d.Blocks[x.sent.Block].Section
+	if sec < 0 {
+		return nil
+	}
+	title := x.d.Sections[sec].Title
+	title = strings.TrimPrefix(title, "List of ")
+	head, rest, hasOf := strings.Cut(title, " of ")
+	words := strings.Fields(head)
+	if len(words) == 0 {
+		return nil
+	}
+	last := words[len(words)-1]
+	switch {
+	case strings.HasSuffix(last, "men"):
+		last = last[:len(last)-3] + "man"
+	case strings.HasSuffix(last, "ies"):
+		last = last[:len(last)-3] + "y"
+	case strings.HasSuffix(last, "s"):
+		last = last[:len(last)-1]
+	default:
+		return nil // not a plural: no list of holders
+	}
+	words[len(words)-1] = last
+	name := strings.Join(words, " ")
+	if hasOf {
+		name += " of " + rest
+	}
+	if loc := officeRE.FindStringIndex(name); loc == nil || loc[1] != len(strings.Join(words, " ")) {
+		return nil
+	}
+	return x.officeEntity(name, x.d.Sections[sec].Heading)
 }

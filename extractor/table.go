@@ -81,15 +81,7 @@ func splitRows(d *Document, t *Table) {
 		rest := strings.TrimRight(text[:end], " \t")
 		start := 0
 		if c := col(colOffice); c >= 0 {
-			if loc := officeRE.FindStringIndex(rest); loc != nil {
-				oe := loc[1]
-				// "President of Armenia …": keep "of" and the next word.
-				if strings.HasPrefix(rest[oe:], " of ") {
-					w := tokensOf(rest[oe+4:])
-					if len(w) > 0 {
-						oe += 4 + w[0].End
-					}
-				}
+			if oe := officeExtent(rest); oe > 0 {
 				row.Cells[c] = Span{base, base + oe}
 				start = oe
 			}
@@ -200,4 +192,49 @@ func isNameToken(s string) bool {
 		}
 	}
 	return true
+}
+
+// officeExtent returns the length of the office title that s starts with,
+// or 0: the title ("Deputy Prime Minister"), a second title joined by
+// "and" ("President and Prime Minister"), and its complement — "of" a
+// country, or "of"/"for" portfolio words ("for Education, Health and
+// Tourism") — up to the holder's name.
+func officeExtent(s string) int {
+	loc := officeRE.FindStringIndex(s)
+	if loc == nil {
+		return 0
+	}
+	end := loc[1]
+	if strings.HasPrefix(s[end:], " and ") {
+		if l2 := officeRE.FindStringIndex(s[end+5:]); l2 != nil {
+			end += 5 + l2[1]
+		}
+	}
+	rest := s[end:]
+	if !strings.HasPrefix(rest, " of ") && !strings.HasPrefix(rest, " for ") {
+		return end
+	}
+	if k := countryEnd(rest); k > 0 && !strings.Contains(rest[:k], ",") {
+		return end + k
+	}
+	last := -1
+	toks := tokensOf(rest)
+	for i, t := range toks {
+		w := rest[t.Start:t.End]
+		switch {
+		case w == "of" || w == "for" || w == "the" || w == "and" || w == ",":
+			continue
+		case portfolioWords[w]:
+			last = t.End
+			continue
+		}
+		if last < 0 && i > 0 && startsUpper(w) {
+			return end + t.End // "President of Armenia": one word after "of"
+		}
+		break
+	}
+	if last < 0 {
+		return end
+	}
+	return end + last
 }
