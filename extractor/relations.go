@@ -552,21 +552,43 @@ func (x *extraction) capital() {
 	}
 }
 
-var memberRE = pat(`\b(?:is|became|has been|was) (?:a )?(?:founding |full )?member (?:state )?of (?:the )?([^.;]+)`)
+var (
+	memberRE        = pat(`\b(?:is|became|has been|was|are) (?:a |an )?(?:founding |full )?(?:member|members|affiliated|party) (?:state |country )?(?:of|to|in) (?:the )?([^.;]+)`)
+	memberSectionRE = regexp.MustCompile(`(?i)organi[sz]ation participation|international organi[sz]ations|memberships?\b`)
+	observerRE      = regexp.MustCompile(`(?i)\((?:observer|nonsignatory[^)]*|candidate|applicant|suspended)\)`)
+)
 
 // memberOf reads "X is a member of the A, B and C" for international
 // organizations.
 func (x *extraction) memberOf() {
-	m := memberRE.FindStringSubmatchIndex(x.text)
-	if m == nil || x.subject == nil || (x.subject.Type != Country && x.subject.Type != Organization && x.subject.Type != PoliticalParty) {
+	subject, list := x.subject, -1
+	if m := memberRE.FindStringSubmatchIndex(x.text); m != nil {
+		list = m[2]
+	} else if sec := x.d.Blocks[x.sent.Block].Section; sec >= 0 && memberSectionRE.MatchString(x.d.Sections[sec].Title) {
+		// "International organization participation": a bare list of the
+		// country's organizations.
+		list, subject = 0, x.r.country
+	}
+	if list < 0 || subject == nil || (subject.Type != Country && subject.Type != Organization && subject.Type != PoliticalParty) {
 		return
 	}
-	for _, part := range splitList(x.text[m[2]:m[3]]) {
-		i, j := m[2]+part.Start, m[2]+part.End
-		item := strings.TrimPrefix(x.text[i:j], "the ")
+	for _, part := range splitList(strings.TrimRight(x.text[list:], ". ")) {
+		i, j := list+part.Start, list+part.End
+		item := x.text[i:j]
+		if observerRE.MatchString(item) {
+			continue // an observer is no member
+		}
+		if k := strings.IndexByte(item, '('); k > 0 {
+			j = i + len(strings.TrimSpace(item[:k]))
+			item = x.text[i:j]
+		}
+		item = strings.TrimPrefix(item, "the ")
 		i = j - len(item)
+		if _, ok := gazetteer.OrgByName(item); !ok && list == 0 {
+			continue
+		}
 		if e := x.resolve(i, j, ""); e != nil && (e.Type == Organization || e.Type == GovernmentOrganization) {
-			x.sfact(x.subject, MemberOf, ref(e))
+			x.sfact(subject, MemberOf, ref(e))
 		}
 	}
 }
