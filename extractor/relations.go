@@ -1,6 +1,7 @@
 package extractor
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -712,5 +713,64 @@ func (x *extraction) branches() {
 		default:
 			x.sfact(c, HighestCourt, ref(e))
 		}
+	}
+}
+
+var (
+	headedRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|was|are|were) (?:currently )?(?:headed|led|chaired) by (?:the )?({OFF}|{NAME})`)
+	apposRE  = pat(`\b[Tt]he ({OFF}), ({NAME}),`)
+	electRE  = pat(`\b(?:the )?(?:(\d{4}) )?(presidential|parliamentary|legislative|general|local|municipal) (elections?|referendum) (?:was|were) held (?:on|in) ({DATE})`)
+)
+
+// headedBy reads "X is headed by the Prime Minister" (the office that heads
+// the body) and "X is headed by Y" (its chairperson).
+func (x *extraction) headedBy() {
+	for _, m := range headedRE.FindAllStringSubmatchIndex(x.text, -1) {
+		org := x.resolve(m[2], m[3], "")
+		if org == nil || org.Type != GovernmentOrganization && org.Type != Organization && org.Type != PoliticalParty {
+			continue
+		}
+		if officeRE.MatchString(capitalize(x.text[m[4]:m[5]])) {
+			if off := x.officeAt(m[4], m[5]); off != nil {
+				x.sfact(org, LeaderOffice, ref(off))
+			}
+			continue
+		}
+		if p := x.resolve(m[4], m[5], Person); p != nil && p.Type == Person {
+			x.sfact(org, Chairperson, ref(p))
+		}
+	}
+}
+
+// appositions reads "the Prime Minister, Aram Vardanyan, said".
+func (x *extraction) appositions() {
+	for _, m := range apposRE.FindAllStringSubmatchIndex(x.text, -1) {
+		off := x.officeAt(m[2], m[3])
+		p := x.resolve(m[4], m[5], Person)
+		if off != nil && p != nil && p.Type == Person {
+			x.sfact(p, PositionHeld, ref(off))
+		}
+	}
+}
+
+// elections reads "the presidential election was held on 9 June 2019": an
+// event named as Wikipedia names elections ("2019 Kazakh presidential
+// election"), at its date.
+func (x *extraction) elections() {
+	for _, m := range electRE.FindAllStringSubmatchIndex(x.text, -1) {
+		d, ok := dateAt(x.text[m[8]:m[9]])
+		if !ok {
+			continue
+		}
+		kind := x.text[m[4]:m[5]] + " " + strings.TrimSuffix(x.text[m[6]:m[7]], "s")
+		short := fmt.Sprintf("%d %s", d.Year, kind)
+		name, aliases := short, []string(nil)
+		if c := x.r.country; c != nil {
+			if gc, ok := gazetteer.CountryByName(c.Name); ok && len(gc.Demonyms) > 0 {
+				name, aliases = fmt.Sprintf("%d %s %s", d.Year, gc.Demonyms[0], kind), []string{short}
+			}
+		}
+		e := x.ent(Event, name, m[0], m[1], aliases...)
+		x.sfact(e, PointInTime, DateOf(d))
 	}
 }
