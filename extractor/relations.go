@@ -515,7 +515,7 @@ func (x *extraction) partOf() {
 
 var (
 	capitalMoveRE = pat(`(?:transferred|moved|relocated) (?:its|the) capital from ({NP}) to ({NP})(?: (?:on|in) ({DATE}))?`)
-	capitalIsRE   = pat(`(?:[Tt]he capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:) ({NP})`)
+	capitalIsRE   = pat(`(?:[Tt]he (?:national )?capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:|[Tt]he national capital(?: city)?,?) ({NP})`)
 )
 
 // capital reads "transferred its capital from A to B on DATE" and "the
@@ -543,8 +543,9 @@ func (x *extraction) capital() {
 	for _, m := range capitalIsRE.FindAllStringSubmatchIndex(x.text, -1) {
 		o := owner
 		if m[2] >= 0 {
-			if e := x.resolve(m[2], m[3], ""); e != nil && (e.Type == Country || e.Type == AdministrativeArea) {
-				o = e
+			o = x.resolve(m[2], m[3], "")
+			if o == nil || o.Type != Country && o.Type != AdministrativeArea {
+				continue // the capital of something we do not know
 			}
 		}
 		if city := x.resolve(m[4], m[5], City); city != nil && city.Type == City {
@@ -636,6 +637,10 @@ var (
 	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
 )
 
+// ideologyRE matches adjectives of ideology, which qualify parties without
+// naming one.
+var ideologyRE = regexp.MustCompile(`(?:ist|ic|ian|ive|al)$`)
+
 // parties reads "the National Democratic Union party", "a new party,
 // Georgia's Way, was created" and "the Leader of the New Right Party David
 // Gamkrelidze" (the leader chairs the party and belongs to it).
@@ -651,6 +656,9 @@ func (x *extraction) parties() {
 			}
 			if _, isCountry := gazetteer.CountryByDemonym(name); isCountry {
 				continue // "the Georgian party"
+			}
+			if !strings.Contains(name, " ") && ideologyRE.MatchString(name) {
+				continue // "an Islamist party", "the Communist party"
 			}
 			x.ent(PoliticalParty, name, m[2]+drop, m[3])
 		}

@@ -260,8 +260,8 @@ func (x *extraction) divisions() {
 		return
 	}
 	lm := listHeadRE.FindStringSubmatchIndex(x.text)
-	if lm == nil {
-		return
+	if lm == nil || strings.Count(x.text[:lm[1]], "(") != strings.Count(x.text[:lm[1]], ")") {
+		return // no list, or a colon inside parentheses ("in Tajik: …")
 	}
 	unit := x.unit
 	if unit == "" {
