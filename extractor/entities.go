@@ -34,6 +34,20 @@ func segment(t Type) string {
 	return "place"
 }
 
+// Segments returns the IRI path segments of entity IDs, one per group of
+// types, in a fixed order.
+func Segments() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, t := range Types {
+		if s := segment(t); !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
 // MakeID returns the ID of the entity of type t called name: its segment
 // and the slug of its name, e.g. "person/kassym-jomart-tokayev".
 func MakeID(t Type, name string) string { return segment(t) + "/" + slug(name) }

@@ -20,6 +20,10 @@ type Sink interface {
 	Encode(rdf.Triple) error
 }
 
+// NodePaths returns the path segments, under Options.Base, of the nodes Map
+// mints besides entities: statements, references and documents.
+func NodePaths() []string { return []string{statementPath, referencePath, documentPath} }
+
 // Options configures [Map].
 type Options struct {
 	// Base is the IRI that entity IDs and the paths of generated nodes

@@ -219,11 +219,20 @@ func checkBase(base string) error {
 	return nil
 }
 
-// encoderOptions are the prefixes and JSON-LD context of our vocabulary.
-func encoderOptions() exporter.Options {
+// encoderOptions are the prefixes and JSON-LD context of our vocabulary,
+// plus a prefix for each kind of entity minted under base ("person:").
+func encoderOptions(base string) exporter.Options {
 	var ps []exporter.Prefix
 	for _, p := range ontology.Prefixes() {
 		ps = append(ps, exporter.Prefix(p))
+	}
+	if base != "" {
+		for _, seg := range extractor.Segments() {
+			ps = append(ps, exporter.Prefix{Name: seg, IRI: base + seg + "/"})
+		}
+		for _, p := range ontology.NodePaths() {
+			ps = append(ps, exporter.Prefix{Name: strings.TrimSuffix(p, "/"), IRI: base + p})
+		}
 	}
 	return exporter.Options{Prefixes: ps, Context: ontology.Context()}
 }
@@ -264,7 +273,7 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 			return nil, &codedError{exitOutput, err}
 		}
 		outs = append(outs, out{tmp, filepath.Join(dir, name+f.Extension)})
-		enc, err := exporter.NewEncoder(f, tmp, encoderOptions())
+		enc, err := exporter.NewEncoder(f, tmp, encoderOptions(opts.Base))
 		if err != nil {
 			cleanup()
 			return nil, err
@@ -304,5 +313,5 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 
 // writeOntology writes the ontology describing kgbuild's own terms.
 func writeOntology(w io.Writer) error {
-	return exporter.WriteAll(exporter.Turtle, w, encoderOptions(), ontology.OntologyTriples())
+	return exporter.WriteAll(exporter.Turtle, w, encoderOptions(""), ontology.OntologyTriples())
 }
