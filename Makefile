@@ -1,0 +1,71 @@
+# kgbuild: text → knowledge graph.
+#
+#   make run     build kgbuild and run the main job: the sample article in
+#                examples/ → out/government-of-kazakhstan.{ttl,jsonld,nt}
+#   make test    the whole test suite (go vet + go test)
+#
+# Other targets: build, bench, score, fmt, clean. See README.md.
+
+GO      ?= go
+BIN     := bin/kgbuild
+SAMPLE  := examples/government-of-kazakhstan.txt
+OUT     := out
+# Material shared by every checkout, next to the project root (read-only).
+SHARED  ?= ../shared
+KGSCORE ?= $(SHARED)/tools/kgscore
+
+.PHONY: all build run test bench score fmt clean
+
+all: build
+
+# build compiles the CLI into bin/kgbuild (Go's build cache makes a rebuild
+# with no change quick).
+build:
+	$(GO) build -o $(BIN) ./cmd/kgbuild
+
+# run is the main job. Its output depends only on the sample and the code:
+# running it twice gives byte-identical files.
+run: build
+	./$(BIN) build --out $(OUT) $(SAMPLE)
+
+# test is the whole suite. Tests that need ../shared, rdflib or rapper say
+# so themselves (skip or fail with a message naming what is missing).
+test:
+	$(GO) vet ./...
+	$(GO) test ./...
+
+# bench runs every benchmark of every package, no tests.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# score rates the graphs against gold files with ../shared/tools/kgscore:
+# the sample (out/, rebuilt by run) against ../shared/gold, and each
+# testdata/gold/NAME.gold against ../shared/corpus/NAME.txt, built into a
+# temporary directory. Fails if a graph does not parse or a file is missing.
+score: run
+	@set -eu; \
+	if [ ! -x "$(KGSCORE)" ]; then \
+		echo "score: $(KGSCORE) not found: ../shared must be checked out next to the project" >&2; \
+		exit 2; \
+	fi; \
+	tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; \
+	status=0; \
+	echo "== government-of-kazakhstan (out/, gold $(SHARED)/gold/government-of-kazakhstan.gold)"; \
+	"$(KGSCORE)" --gold "$(SHARED)/gold/government-of-kazakhstan.gold" \
+		--source "$(SAMPLE)" "$(OUT)/government-of-kazakhstan.ttl" || status=1; \
+	for gold in testdata/gold/*.gold; do \
+		name=$$(basename "$$gold" .gold); \
+		src="$(SHARED)/corpus/$$name.txt"; \
+		echo; echo "== $$name ($$src, gold $$gold)"; \
+		if [ ! -f "$$src" ]; then echo "score: $$src not found" >&2; status=1; continue; fi; \
+		./$(BIN) build --quiet --format ttl --out "$$tmp" "$$src" || { status=1; continue; }; \
+		"$(KGSCORE)" --gold "$$gold" --source "$$src" "$$tmp/$$name.ttl" || status=1; \
+	done; \
+	exit $$status
+
+fmt:
+	$(GO) fmt ./...
+
+clean:
+	rm -rf bin
+	rm -f *.test coverage.out coverage.html *.coverprofile
