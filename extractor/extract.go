@@ -13,15 +13,14 @@ func Extract(d *Document) *Result {
 	x := &extraction{d: d, r: newRegistry(d), works: map[int]*Entity{}}
 	x.findCountry()
 	x.footnotes()
+	next := 0 // sentences are in block order
 	for bi, b := range d.Blocks {
 		switch b.Kind {
 		case TableBlock:
 			x.table(b)
 		case Paragraph, ListItem:
-			for _, s := range d.Sentences {
-				if s.Block == bi {
-					x.sentence(s)
-				}
+			for ; next < len(d.Sentences) && d.Sentences[next].Block == bi; next++ {
+				x.sentence(d.Sentences[next])
 			}
 		}
 	}
@@ -38,6 +37,7 @@ type extraction struct {
 	// Per sentence.
 	sent    Sentence
 	text    string // the sentence, possessives masked
+	lower   string // text in lower case, to test for a rule's key words
 	base    int    // byte offset of text in the document
 	subject *Entity
 	prev    *Entity // the previous sentence's subject, for "It …"
@@ -282,4 +282,15 @@ func (x *extraction) mergeShortNames() {
 			}
 		}
 	}
+}
+
+// has says whether the sentence holds any of the given lower-case words:
+// the cheap test that lets a recognizer skip its patterns.
+func (x *extraction) has(words ...string) bool {
+	for _, w := range words {
+		if strings.Contains(x.lower, w) {
+			return true
+		}
+	}
+	return false
 }

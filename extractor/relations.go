@@ -39,6 +39,9 @@ const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 // "X became Y in DATE", "X, who had served as Y", "the President,
 // currently X", "The most recent Prime Minister is X".
 func (x *extraction) holders() {
+	if !x.has("sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "currently", "presently", "now ", "incumbent", "most recent", "present ", "replaced", "succeeded") {
+		return
+	}
 	for _, re := range []*regexp.Regexp{swornRE, becameRE} {
 		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
 			p := x.resolve(m[2], m[3], Person)
@@ -124,6 +127,9 @@ func (x *extraction) powers() {
 	if c == nil {
 		return
 	}
+	if !x.has("executive", "legislat", "head of state", "head of government", "judicial", "highest", "supreme") {
+		return
+	}
 	if m := execRE.FindStringSubmatchIndex(x.text); m != nil {
 		for _, mm := range x.mentionsIn(m[2], m[3]) {
 			if mm.e.Type == GovernmentOrganization && !legislatureRE.MatchString(mm.e.Name) {
@@ -201,6 +207,9 @@ var appointedRE = pat(`^(.*?)\b(?:is|are|was|were|shall be) (?:also )?(?:appoint
 // are appointed by the president": each office named before the verb is
 // appointed by the one after.
 func (x *extraction) appointedBy() {
+	if !x.has("appointed by", "nominated by", "named by") {
+		return
+	}
 	m := appointedRE.FindStringSubmatchIndex(x.text)
 	if m == nil {
 		return
@@ -218,6 +227,9 @@ var chairsRE = pat(`(?:chairs|heads|leads|presides over) (?:the )?({NP})`)
 // chairs reads "the prime minister … chairs the Council of Ministers": the
 // body's head holds that office.
 func (x *extraction) chairs() {
+	if !x.has("chairs", "heads ", "leads ", "presides") {
+		return
+	}
 	if x.subject == nil || x.subject.Type != Office {
 		return
 	}
@@ -239,6 +251,9 @@ var (
 // seats reads "X has 98 seats", "There are 65 judges on X", "an
 // eleven-member X", and "X has two chambers" followed by the chambers.
 func (x *extraction) seats() {
+	if !x.has("seat", "member", "deput", "judge", "senator", "representative", "justice", "mps", "chamber", "houses") {
+		return
+	}
 	if m := hasSeatsRE.FindStringSubmatchIndex(x.text); m != nil {
 		s := x.subjectBefore(m[0], seatSubject)
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
@@ -318,6 +333,9 @@ var termRE = pat(`\b(?:elected|appointed|serves?|serving|chosen) (?:[^.;]{0,40}?
 
 // terms reads "X is elected … for a single seven-year term".
 func (x *extraction) terms() {
+	if !x.has("-year term") {
+		return
+	}
 	m := termRE.FindStringSubmatchIndex(x.text)
 	if m == nil {
 		return
@@ -336,6 +354,9 @@ var (
 // inception reads "X was established on DATE", "X (set up in 2022)" and
 // `The "Y" state program approved in 2013`.
 func (x *extraction) inception() {
+	if !x.has("established", "created", "founded", "set up", "formed", "approved", "adopted", "launched", "instituted", "inaugurated", "introduced") {
+		return
+	}
 	for _, m := range inceptionRE.FindAllStringSubmatchIndex(x.text, -1) {
 		d, ok := dateAt(x.text[m[4]:m[5]])
 		if !ok {
@@ -365,6 +386,9 @@ var dissolvedRE = pat(`({NP}) (?:resigned|was dissolved|was abolished|ceased to 
 
 // dissolution reads "The Mamin Cabinet resigned on 5 January 2022".
 func (x *extraction) dissolution() {
+	if !x.has("resigned", "dissolved", "abolished", "ceased", "disbanded", "collapsed") {
+		return
+	}
 	for _, m := range dissolvedRE.FindAllStringSubmatchIndex(x.text, -1) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil || e.Type == Person || e.Type == Office || e.Type == Country {
@@ -383,6 +407,9 @@ var (
 
 // ranking reads "Kazakhstan ranks 28th among 193 countries".
 func (x *extraction) ranking() {
+	if !x.has("rank", "placed") {
+		return
+	}
 	for _, m := range append(rankRE.FindAllStringSubmatchIndex(x.text, -1), rankObjRE.FindAllStringSubmatchIndex(x.text, -1)...) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil {
@@ -401,6 +428,9 @@ var (
 // publishedBy reads "the 2016 World Development report prepared by the
 // World Bank Group".
 func (x *extraction) publishedBy() {
+	if !x.has(" by ") {
+		return
+	}
 	for _, m := range publishedRE.FindAllStringSubmatchIndex(x.text, -1) {
 		name := x.raw(m[2], m[3]) + " " + capitalize(x.raw(m[4], m[5]))
 		w := x.ent(CreativeWork, name, m[2], m[5])
@@ -417,6 +447,9 @@ var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consist
 // named item is a part of the subject, and of its type when it has none of
 // its own.
 func (x *extraction) includes() {
+	if !x.has("include", "comprise", "consist", "made up of", "encompass") {
+		return
+	}
 	m := includesRE.FindStringSubmatchIndex(x.text)
 	if m == nil || x.subject == nil || x.subject.Type == Person || x.subject.Type == Office || x.subject.Type == Country {
 		return
@@ -500,6 +533,9 @@ var partOfRE = pat(`({NP}) (?:is|was|are|were|forms|became) (?:a |an |the )?(?:c
 
 // partOf reads "X is a part of the Y".
 func (x *extraction) partOf() {
+	if !x.has("part of") {
+		return
+	}
 	for _, m := range partOfRE.FindAllStringSubmatchIndex(x.text, -1) {
 		if strings.Contains(x.text[m[3]:m[4]], " not ") {
 			continue
@@ -521,6 +557,9 @@ var (
 // capital reads "transferred its capital from A to B on DATE" and "the
 // capital is X".
 func (x *extraction) capital() {
+	if !x.has("capital") {
+		return
+	}
 	owner := x.r.country
 	if x.subject != nil && (x.subject.Type == Country || x.subject.Type == AdministrativeArea) {
 		owner = x.subject
@@ -599,6 +638,9 @@ var accessionRE = pat(`(\p{Lu}[\p{L}\p{M}-]*)\x01s (?:accession|admission) to (?
 
 // accession reads "Armenia's accession to the Council of Europe".
 func (x *extraction) accession() {
+	if !x.has("accession", "admission") {
+		return
+	}
 	for _, m := range accessionRE.FindAllStringSubmatchIndex(x.text, -1) {
 		c := x.r.find(Country, x.raw(m[2], m[3]))
 		if c == nil {
@@ -616,6 +658,9 @@ var possessiveRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M
 // belongs to the country. "Mamin's Cabinet" names the cabinet "Mamin
 // Cabinet".
 func (x *extraction) countryOf() {
+	if !x.has("\x01") {
+		return
+	}
 	for _, m := range possessiveRE.FindAllStringSubmatchIndex(x.text, -1) {
 		owner := x.raw(m[2], m[3])
 		after := m[1]
@@ -645,6 +690,9 @@ var ideologyRE = regexp.MustCompile(`(?:ist|ic|ian|ive|al)$`)
 // Georgia's Way, was created" and "the Leader of the New Right Party David
 // Gamkrelidze" (the leader chairs the party and belongs to it).
 func (x *extraction) parties() {
+	if !x.has("party", "leader", "chairman", "chairwoman", "head of", "founder") {
+		return
+	}
 	for _, re := range []*regexp.Regexp{partyAfterRE, partyApposRE} {
 		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
 			name, drop := trimLead(x.raw(m[2], m[3]))
@@ -685,6 +733,9 @@ var (
 // events reads "the 2015 constitutional referendum" (an event at a year)
 // and "the Turkish invasion of Armenia".
 func (x *extraction) events() {
+	if !x.has("1", "2", "invasion", "occupation", "annexation") {
+		return
+	}
 	for _, m := range yearEventRE.FindAllStringSubmatchIndex(x.text, -1) {
 		name := x.raw(m[0], m[1])
 		e := x.ent(Event, name, m[0], m[1])
@@ -704,6 +755,9 @@ var branchRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|serves as|acts as) (?:the )?(?
 // branches reads "The National Assembly of Armenia is the legislative
 // branch of the government".
 func (x *extraction) branches() {
+	if !x.has("legislat", "executive", "parliament", "highest", "judicial") {
+		return
+	}
 	c := x.r.country
 	if c == nil {
 		return
@@ -733,6 +787,9 @@ var (
 // headedBy reads "X is headed by the Prime Minister" (the office that heads
 // the body) and "X is headed by Y" (its chairperson).
 func (x *extraction) headedBy() {
+	if !x.has("headed by", "led by", "chaired by") {
+		return
+	}
 	for _, m := range headedRE.FindAllStringSubmatchIndex(x.text, -1) {
 		org := x.resolve(m[2], m[3], "")
 		if org == nil || org.Type != GovernmentOrganization && org.Type != Organization && org.Type != PoliticalParty {
@@ -752,6 +809,9 @@ func (x *extraction) headedBy() {
 
 // appositions reads "the Prime Minister, Aram Vardanyan, said".
 func (x *extraction) appositions() {
+	if !x.has("the ") {
+		return
+	}
 	for _, m := range apposRE.FindAllStringSubmatchIndex(x.text, -1) {
 		off := x.officeAt(m[2], m[3])
 		p := x.resolve(m[4], m[5], Person)
@@ -765,6 +825,9 @@ func (x *extraction) appositions() {
 // event named as Wikipedia names elections ("2019 Kazakh presidential
 // election"), at its date.
 func (x *extraction) elections() {
+	if !x.has(" held ") {
+		return
+	}
 	for _, m := range electRE.FindAllStringSubmatchIndex(x.text, -1) {
 		d, ok := dateAt(x.text[m[8]:m[9]])
 		if !ok {

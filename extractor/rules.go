@@ -23,6 +23,7 @@ func (x *extraction) sentence(s Sentence) {
 	x.sent = s
 	x.base = s.Span.Start
 	x.text = mask(x.d.Slice(s.Span))
+	x.lower = strings.ToLower(x.text)
 	x.ments = x.ments[:0]
 	x.subject = nil
 
@@ -178,6 +179,9 @@ var (
 // nativeNames reads "X (Kazakh: Қазақстан…, Qazaqstan…)": the first name
 // in the language, a second one in another script (a transliteration).
 func (x *extraction) nativeNames() {
+	if !x.has(":") {
+		return
+	}
 	for _, m := range nativeRE.FindAllStringSubmatchIndex(x.text, -1) {
 		lang, ok := gazetteer.LanguageByName(x.raw(m[4], m[5]))
 		if !ok {
@@ -241,6 +245,9 @@ var (
 // capital, and starred items cities.
 func (x *extraction) divisions() {
 	container := x.r.country
+	if !x.has("divided", "split", ":") {
+		return
+	}
 	if m := dividedRE.FindStringSubmatchIndex(x.text); m != nil {
 		if c := x.resolve(m[2], m[3], ""); c != nil && (c.Type == Country || c.Type == AdministrativeArea) {
 			container = c
@@ -314,6 +321,9 @@ var (
 func (x *extraction) parenAliases() {
 	if x.parens == nil {
 		x.parens = map[string][]string{}
+	}
+	if !x.has("(") {
+		return
 	}
 	for _, m := range abbrevRE.FindAllStringSubmatchIndex(x.text, -1) {
 		long := x.raw(m[4], m[5])
@@ -391,6 +401,25 @@ var (
 // reads "Title Name" as a person holding an office, and resolves short
 // names ("Tokayev") and lower-case offices ("the president").
 func (x *extraction) scan() {
+	if x.has("city of") {
+		x.citiesOf()
+	}
+	if x.has("\x01") {
+		x.leaderBodies()
+	}
+	if x.has(officeKeys...) {
+		x.titles()
+	}
+	x.names()
+}
+
+// officeKeys are the lower-case words without which no office is named.
+var officeKeys = []string{"president", "minister", "premier", "chancellor", "speaker",
+	"chair", "governor", "mayor", "ombudsman", "prosecutor", "secretary", "king", "queen",
+	"emir", "sultan", "monarch", "leader"}
+
+// citiesOf reads "the city of Baikonur".
+func (x *extraction) citiesOf() {
 	for _, m := range cityOfRE.FindAllStringSubmatchIndex(x.text, -1) {
 		if x.at(m[2], m[3]) == nil {
 			if _, ok := classify(x.raw(m[2], m[3])); !ok {
@@ -398,7 +427,11 @@ func (x *extraction) scan() {
 			}
 		}
 	}
-	// "Mamin's Cabinet": a body named after a person is the "Mamin Cabinet".
+}
+
+// leaderBodies reads "Mamin's Cabinet": a body named after a person is the
+// "Mamin Cabinet".
+func (x *extraction) leaderBodies() {
 	for _, m := range ownedRE.FindAllStringSubmatchIndex(x.text, -1) {
 		owner, body := x.raw(m[2], m[3]), x.raw(m[4], m[5])
 		if _, isCountry := gazetteer.CountryByName(owner); isCountry || !looksLikePerson(owner) {
@@ -408,6 +441,11 @@ func (x *extraction) scan() {
 			x.ent(t, owner+" "+body, m[2], m[5], x.raw(m[2], m[5]))
 		}
 	}
+}
+
+// titles reads "Title Name" as a person holding an office, and lower-case
+// offices ("the president") as the country's.
+func (x *extraction) titles() {
 	for _, m := range titleNameRE.FindAllStringSubmatchIndex(x.text, -1) {
 		oi, oj, ni, nj := x.splitOfficePerson(m[2], m[3], m[4], m[5])
 		name := x.raw(ni, nj)
@@ -441,6 +479,12 @@ func (x *extraction) scan() {
 			x.ments = append(x.ments, mention{m[2], m[3], off})
 		}
 	}
+}
+
+// names types every proper-noun phrase by its own words, resolves short
+// names ("Tokayev"), finds persons by their context, and the country's own
+// bodies and the country itself named in lower case.
+func (x *extraction) names() {
 	for _, m := range x.phrases() {
 		name, drop := trimLead(x.raw(m[0], m[1]))
 		i, j := m[0]+drop, m[1]

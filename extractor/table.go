@@ -120,8 +120,9 @@ func bestCut(d *Document, row Span, s string, words []Span) int {
 			if at >= row.Start && at < row.End {
 				continue
 			}
-			before := strings.TrimRight(d.Text[:at], " ")
-			if len(before) < at {
+			from := max(0, at-60)
+			before := strings.TrimRight(d.Text[from:at], " ")
+			if len(before) < at-from {
 				if f := strings.Fields(before); len(f) > 0 && startsUpper(f[len(f)-1]) && !strings.ContainsAny(f[len(f)-1], ".,;:") && len(before) > 0 && before[len(before)-1] != '.' {
 					continue
 				}

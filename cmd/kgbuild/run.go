@@ -29,7 +29,7 @@ const (
 	exitOutput = 4 // an output directory or file cannot be written
 )
 
-// exitError wraps an error with the exit code it calls for.
+// codedError wraps an error with the exit code it calls for.
 type codedError struct {
 	code int
 	err  error
@@ -287,7 +287,7 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 	for i, e := range encs {
 		if err := e.Close(); err != nil {
 			cleanup()
-			return nil, fmt.Errorf("%s: %w", outs[i].final, err)
+			return nil, &codedError{exitOutput, fmt.Errorf("%s: %w", outs[i].final, err)}
 		}
 	}
 	var written []string
