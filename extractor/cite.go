@@ -231,7 +231,7 @@ func (x *extraction) citation(fn Footnote) {
 	// …, "Title"") or first after the title of a journal article.
 	container := -1
 	if len(before) > 0 {
-		if t, ok := classify(before[0].text); ok && t == Periodical || len(before) > 1 {
+		if t, ok := x.classify(before[0].text); ok && t == Periodical || len(before) > 1 {
 			p := x.r.add(Periodical, before[0].text, before[0].span)
 			x.fact(w, PublishedIn, ref(p), ev, nil)
 			container = 0
@@ -291,7 +291,7 @@ func (x *extraction) citation(fn Footnote) {
 			container = i
 			continue
 		}
-		t, ok := classify(s)
+		t, ok := x.classify(s)
 		switch {
 		case ok && (t == CreativeWork || t == Periodical || t == Legislation):
 			if container < 0 {

@@ -38,7 +38,8 @@ type extraction struct {
 	sent    Sentence
 	text    string // the sentence, possessives masked
 	lower   string // text in lower case, to test for a rule's key words
-	base    int    // byte offset of text in the document
+	classes map[string]class
+	base    int // byte offset of text in the document
 	subject *Entity
 	prev    *Entity // the previous sentence's subject, for "It …"
 	ments   []mention
@@ -88,7 +89,8 @@ func ref(e *Entity) Value {
 func (x *extraction) span(i, j int) Span { return Span{x.base + i, x.base + j} }
 
 // findCountry decides which country the document is about: the country
-// its title names ("Politics of Armenia"), else the one named most often.
+// its title names ("Politics of Armenia"), else the one its opening names
+// most often.
 func (x *extraction) findCountry() {
 	name := ""
 	words := strings.Fields(x.d.Title)
@@ -99,8 +101,10 @@ func (x *extraction) findCountry() {
 		}
 	}
 	if name == "" {
+		// An article names its country early: its first 4 KB decide.
+		head := x.d.Text[:min(len(x.d.Text), 4096)]
 		counts := map[string]int{}
-		for _, m := range pat(`{NP}`).FindAllString(mask(x.d.Text), -1) {
+		for _, m := range npRE.FindAllString(mask(head), -1) {
 			if c, ok := gazetteer.CountryByName(m); ok && !c.Historical {
 				counts[c.Name]++
 			}
@@ -293,4 +297,22 @@ func (x *extraction) has(words ...string) bool {
 		}
 	}
 	return false
+}
+
+type class struct {
+	t  Type
+	ok bool
+}
+
+// classify is the package's classify, remembered per document: names recur.
+func (x *extraction) classify(name string) (Type, bool) {
+	if c, ok := x.classes[name]; ok {
+		return c.t, c.ok
+	}
+	t, ok := classify(name)
+	if x.classes == nil {
+		x.classes = map[string]class{}
+	}
+	x.classes[name] = class{t, ok}
+	return t, ok
 }

@@ -30,6 +30,7 @@ var (
 	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
 	isHolder  = pat(`(?:current|incumbent|most recent|present|new) ({OFF}) (?:is|was) ({NAME})`)
+	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
 	replaced  = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
 )
 
@@ -42,8 +43,10 @@ func (x *extraction) holders() {
 	if !x.has("sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "currently", "presently", "now ", "incumbent", "most recent", "present ", "replaced", "succeeded") {
 		return
 	}
-	for _, re := range []*regexp.Regexp{swornRE, becameRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed")
+	became := x.near(becameRE, 80, "became", "becomes", "took office", "assumed")
+	for _, ms := range [][][]int{sworn, became} {
+		for _, m := range ms {
 			p := x.resolve(m[2], m[3], Person)
 			if p == nil || p.Type != Person {
 				continue
@@ -56,13 +59,15 @@ func (x *extraction) holders() {
 			x.sfact(p, PositionHeld, ref(off), q...)
 		}
 	}
-	for _, m := range servedRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(servedRE, 80, "served as", "serves as", "serving as") {
 		if p := x.resolve(m[2], m[3], Person); p != nil && p.Type == Person {
 			x.sfact(p, PositionHeld, ref(x.officeAt(m[4], m[5])))
 		}
 	}
-	for _, re := range []*regexp.Regexp{currentRE, isHolder} {
-		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+	current := x.anchored(currentAt, officeStart)
+	holder := x.near(isHolder, 20, "current", "incumbent", "most recent", "present", "new ")
+	for _, ms := range [][][]int{current, holder} {
+		for _, m := range ms {
 			off := x.officeAt(m[2], m[3])
 			p := x.resolve(m[4], m[5], Person)
 			if p == nil || p.Type != Person || off == nil {
@@ -72,7 +77,7 @@ func (x *extraction) holders() {
 			x.headOf(off, p, x.sent.Span, x.sent.Cites)
 		}
 	}
-	for _, m := range replaced.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(replaced, 80, "replaced", "succeeded") {
 		newP := x.resolve(m[2], m[3], Person)
 		oldP := x.resolve(m[4], m[5], Person)
 		off := x.officeAt(m[6], m[7])
@@ -699,7 +704,7 @@ func (x *extraction) parties() {
 			if name == "" || !startsUpper(name) {
 				continue
 			}
-			if t, ok := classify(name); ok && t != PoliticalParty && t != Organization {
+			if t, ok := x.classify(name); ok && t != PoliticalParty && t != Organization {
 				continue
 			}
 			if _, isCountry := gazetteer.CountryByDemonym(name); isCountry {

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -107,7 +108,7 @@ func (x *extraction) resolve(i, j int, def Type) *Entity {
 	}
 	name, drop := trimLead(x.raw(i, j))
 	i += drop
-	if t, ok := classify(name); ok {
+	if t, ok := x.classify(name); ok {
 		if t == Office {
 			return x.officeEntity(name, x.span(i, j))
 		}
@@ -327,7 +328,7 @@ func (x *extraction) parenAliases() {
 	}
 	for _, m := range abbrevRE.FindAllStringSubmatchIndex(x.text, -1) {
 		long := x.raw(m[4], m[5])
-		if t, ok := classify(long); ok && t != Office {
+		if t, ok := x.classify(long); ok && t != Office {
 			x.ent(t, long, m[4], m[5], x.raw(m[2], m[3]))
 		}
 	}
@@ -341,7 +342,7 @@ func (x *extraction) parenAliases() {
 		if _, isLang := gazetteer.LanguageByName(inner); isLang {
 			continue
 		}
-		t, ok := classify(outer)
+		t, ok := x.classify(outer)
 		if !ok {
 			x.parens[nameKey(outer)] = append(x.parens[nameKey(outer)], inner)
 			continue
@@ -391,6 +392,7 @@ func cognate(a, b string) bool {
 }
 
 var (
+	titleNameAt = regexp.MustCompile(`^(?:` + titleNameRE.String() + `)`)
 	titleNameRE = pat(`(?:\b(?:[Tt]hen|[Ff]ormer|[Ee]x)-?\s*)?({OFF})\s+({NAME})`)
 	lowerOffRE  = regexp.MustCompile(`\b(?:[Tt]he|and|or|[Tt]hen-|[Ff]ormer)\s*((?:(?:first|vice|deputy|acting)[ -])*(?:president|prime minister|premier|chancellor|speaker))\b`)
 	cityOfRE    = pat(`\b[Cc]ity of ({NP})`)
@@ -413,6 +415,105 @@ func (x *extraction) scan() {
 	x.names()
 }
 
+// anchored returns the matches of re (which must start with "^") at the
+// starts of the sentence's words for which start is true, left to right
+// and not overlapping, as FindAllStringSubmatchIndex would: trying a
+// pattern only where it can begin is much cheaper than scanning for it.
+func (x *extraction) anchored(re *regexp.Regexp, start func(w string) bool) [][]int {
+	var out [][]int
+	end := 0
+	for _, t := range tokensOf(x.text) {
+		if t.Start < end || !start(x.text[t.Start:t.End]) {
+			continue
+		}
+		m := re.FindStringSubmatchIndex(x.text[t.Start:])
+		if m == nil {
+			continue
+		}
+		for i := range m {
+			if m[i] >= 0 {
+				m[i] += t.Start
+			}
+		}
+		out = append(out, m)
+		end = m[1]
+	}
+	return out
+}
+
+// officeStart says whether a word can begin an office title (or "Then-").
+func officeStart(w string) bool {
+	w = strings.ToLower(w)
+	if i := strings.IndexByte(w, '-'); i > 0 {
+		w = w[:i]
+	}
+	return officeStartWords[w]
+}
+
+var officeStartWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`first second acting deputy vice executive chief foreign
+		interior defence defense finance justice senior state president prime premier chancellor
+		minister speaker chairman chairwoman chairperson chair governor mayor ombudsman prosecutor
+		secretary king queen emir sultan monarch supreme then former ex`) {
+		officeStartWords[w] = true
+	}
+}
+
+// near runs re only around (from before bytes before to 160 after) the places where one of the lower-case key
+// words occurs, and returns its matches that span such a place, as
+// FindAllStringSubmatchIndex would on the whole sentence. A pattern that
+// cannot match without a key word thus costs little on sentences that have
+// it only once.
+func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int {
+	var at []int
+	for _, k := range keys {
+		for i := 0; ; {
+			j := strings.Index(x.lower[i:], k)
+			if j < 0 {
+				break
+			}
+			at = append(at, i+j)
+			i += j + len(k)
+		}
+	}
+	if len(at) == 0 {
+		return nil
+	}
+	sort.Ints(at)
+	var out [][]int
+	for w := 0; w < len(at); {
+		// One window for every run of key words close together.
+		lo := max(0, at[w]-before)
+		for lo > 0 && x.text[lo-1] != ' ' {
+			lo--
+		}
+		last := w
+		for last+1 < len(at) && at[last+1]-before <= at[last]+160 {
+			last++
+		}
+		hi := min(len(x.text), at[last]+160)
+		for _, m := range re.FindAllStringSubmatchIndex(x.text[lo:hi], -1) {
+			spans := false
+			for _, k := range at[w : last+1] {
+				spans = spans || m[0]+lo <= k && k < m[1]+lo
+			}
+			if !spans {
+				continue
+			}
+			for i := range m {
+				if m[i] >= 0 {
+					m[i] += lo
+				}
+			}
+			out = append(out, m)
+		}
+		w = last + 1
+	}
+	return out
+}
+
 // officeKeys are the lower-case words without which no office is named.
 var officeKeys = []string{"president", "minister", "premier", "chancellor", "speaker",
 	"chair", "governor", "mayor", "ombudsman", "prosecutor", "secretary", "king", "queen",
@@ -422,7 +523,7 @@ var officeKeys = []string{"president", "minister", "premier", "chancellor", "spe
 func (x *extraction) citiesOf() {
 	for _, m := range cityOfRE.FindAllStringSubmatchIndex(x.text, -1) {
 		if x.at(m[2], m[3]) == nil {
-			if _, ok := classify(x.raw(m[2], m[3])); !ok {
+			if _, ok := x.classify(x.raw(m[2], m[3])); !ok {
 				x.ent(City, x.raw(m[2], m[3]), m[2], m[3])
 			}
 		}
@@ -437,7 +538,7 @@ func (x *extraction) leaderBodies() {
 		if _, isCountry := gazetteer.CountryByName(owner); isCountry || !looksLikePerson(owner) {
 			continue
 		}
-		if t, ok := classify(body); ok && t == GovernmentOrganization && leaderBodyRE.MatchString(body) {
+		if t, ok := x.classify(body); ok && t == GovernmentOrganization && leaderBodyRE.MatchString(body) {
 			x.ent(t, owner+" "+body, m[2], m[5], x.raw(m[2], m[5]))
 		}
 	}
@@ -446,13 +547,13 @@ func (x *extraction) leaderBodies() {
 // titles reads "Title Name" as a person holding an office, and lower-case
 // offices ("the president") as the country's.
 func (x *extraction) titles() {
-	for _, m := range titleNameRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.anchored(titleNameAt, officeStart) {
 		oi, oj, ni, nj := x.splitOfficePerson(m[2], m[3], m[4], m[5])
 		name := x.raw(ni, nj)
 		if !looksLikePerson(name) || x.at(ni, nj) != nil {
 			continue
 		}
-		if _, ok := classify(name); ok {
+		if _, ok := x.classify(name); ok {
 			continue
 		}
 		p := x.r.person(name)
@@ -471,7 +572,7 @@ func (x *extraction) titles() {
 			x.sfact(p, PositionHeld, ref(off))
 		}
 	}
-	for _, m := range lowerOffRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(lowerOffRE, 48, officeKeys...) {
 		if x.at(m[2], m[3]) != nil || m[3] < len(x.text) && x.text[m[3]] == 's' {
 			continue
 		}
@@ -491,7 +592,7 @@ func (x *extraction) names() {
 		if x.at(i, j) != nil || name == "" {
 			continue
 		}
-		if t, ok := classify(name); ok {
+		if t, ok := x.classify(name); ok {
 			if t == Office {
 				if k := portfolioEnd(name); k > 0 {
 					j, name = i+k, name[:k] // the holder's name follows
@@ -912,7 +1013,7 @@ func (x *extraction) officeRow(oi, oj, ni, nj, pi, pj int) {
 	if pi >= 0 {
 		if d, ok := dateAt(x.text[pi:pj]); ok {
 			q = append(q, Qualifier{StartTime, DateOf(d)})
-		} else if t, ok := classify(x.raw(pi, pj)); ok && t == PoliticalParty {
+		} else if t, ok := x.classify(x.raw(pi, pj)); ok && t == PoliticalParty {
 			x.sfact(p, PartyMembership, ref(x.ent(PoliticalParty, x.raw(pi, pj), pi, pj)))
 		}
 	}
