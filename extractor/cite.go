@@ -20,6 +20,10 @@ func (x *extraction) table(b Block) {
 		return -1
 	}
 	oc, nc, pc, sc, ec := role(colOffice), role(colName), role(colParty), role(colStart), role(colEnd)
+	if ac, cc := role(colArea), role(colCapital); ac >= 0 && cc >= 0 {
+		x.areaTable(t, ac, cc)
+		return
+	}
 	if nc < 0 {
 		return
 	}
@@ -65,6 +69,23 @@ func (x *extraction) table(b Block) {
 			pe := x.r.add(PoliticalParty, party, psp)
 			x.fact(p, PartyMembership, ref(pe), row.Span, nil)
 		}
+	}
+}
+
+// areaTable reads a table of divisions and their capitals: the country
+// contains each division, whose capital is the row's city.
+func (x *extraction) areaTable(t *Table, ac, cc int) {
+	for _, row := range t.Rows {
+		a, c := row.Cells[ac], row.Cells[cc]
+		if a.Len() == 0 || c.Len() == 0 {
+			continue
+		}
+		area := x.r.add(AdministrativeArea, x.d.Slice(a), a)
+		city := x.r.add(City, x.d.Slice(c), c)
+		if x.r.country != nil {
+			x.fact(x.r.country, ContainsArea, ref(area), row.Span, nil)
+		}
+		x.fact(area, Capital, ref(city), row.Span, nil)
 	}
 }
 

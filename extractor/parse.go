@@ -98,16 +98,35 @@ var tableHeaderWords = map[string]bool{"office": true, "name": true, "party": tr
 	"portfolio": true, "holder": true, "officeholder": true, "affiliation": true, "in": true}
 
 func isTableHeader(line string) bool {
-	f := strings.Fields(line)
+	f := headerColumns(line)
 	if len(f) < 2 || len(f) > 8 {
 		return false
 	}
-	for _, w := range f {
-		if !tableHeaderWords[strings.ToLower(w)] || !unicode.IsUpper([]rune(w)[0]) {
+	for _, col := range f {
+		for _, w := range strings.Fields(col) {
+			if !tableHeaderWords[strings.ToLower(w)] {
+				return false
+			}
+		}
+		if !unicode.IsUpper([]rune(col)[0]) {
 			return false
 		}
 	}
 	return true
+}
+
+// headerColumns splits a header line into column names: a capitalized
+// word opens a column, lower-case words continue it ("Took office").
+func headerColumns(line string) []string {
+	var cols []string
+	for _, w := range strings.Fields(line) {
+		if len(cols) > 0 && !unicode.IsUpper([]rune(w)[0]) {
+			cols[len(cols)-1] += " " + w
+			continue
+		}
+		cols = append(cols, w)
+	}
+	return cols
 }
 
 // isShort says whether a line looks like a heading or list item rather
@@ -178,7 +197,7 @@ func Parse(path string, data []byte) (*Document, error) {
 		case layoutRE.MatchString(ln.text) || bannerRE.MatchString(ln.text):
 			add(Layout)
 		case isTableHeader(ln.text) && !blank(i+1):
-			t := &Table{Header: strings.Fields(ln.text)}
+			t := &Table{Header: headerColumns(ln.text)}
 			start := ln.span.Start
 			end := ln.span.End
 			for i+1 < len(lines) && !blank(i+1) && !footnoteRE.MatchString(lines[i+1].text) {

@@ -334,7 +334,7 @@ func (x *extraction) subjectBefore(pos int, want map[Type]bool) *Entity {
 
 var itRE = regexp.MustCompile(`\b(?:it|It|its)\b`)
 
-var termRE = pat(`\b(?:elected|appointed|serves?|serving|chosen) (?:[^.;]{0,40}?)\bfor (?:a |an )?(?:single |renewable |fixed )?{NUM}-year terms?`)
+var termRE = pat(`\b(?:(?:elected|appointed|serves?|serving|chosen|hold office) (?:[^.;]{0,40}?)\bfor |serves? |to )(?:a |an )?(?:single |renewable |fixed )?{NUM}-year terms?`)
 
 // terms reads "X is elected … for a single seven-year term".
 func (x *extraction) terms() {
@@ -556,6 +556,7 @@ func (x *extraction) partOf() {
 
 var (
 	capitalMoveRE = pat(`(?:transferred|moved|relocated) (?:its|the) capital from ({NP}) to ({NP})(?: (?:on|in) ({DATE}))?`)
+	isCapitalRE   = pat(`({NP}) (?:is|became|has been) (?:the )?(?:country\x01s |national |new )?capital(?: city)?(?: of (?:the )?({NP}))?`)
 	capitalIsRE   = pat(`(?:[Tt]he (?:national )?capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:|[Tt]he national capital(?: city)?,?) ({NP})`)
 )
 
@@ -583,6 +584,18 @@ func (x *extraction) capital() {
 		}
 		x.resolve(m[2], m[3], City)
 		x.sfact(owner, Capital, ref(to), q...)
+	}
+	for _, m := range isCapitalRE.FindAllStringSubmatchIndex(x.text, -1) {
+		o := owner
+		if m[4] >= 0 {
+			o = x.resolve(m[4], m[5], "")
+			if o == nil || o.Type != Country && o.Type != AdministrativeArea {
+				continue
+			}
+		}
+		if city := x.resolve(m[2], m[3], City); city != nil && city.Type == City && city != o {
+			x.sfact(o, Capital, ref(city))
+		}
 	}
 	for _, m := range capitalIsRE.FindAllStringSubmatchIndex(x.text, -1) {
 		o := owner

@@ -15,10 +15,16 @@ const (
 	colParty
 	colStart
 	colEnd
+	colArea
+	colCapital
 )
 
 func columnRole(h string) int {
-	switch strings.ToLower(h) {
+	h = strings.ToLower(h)
+	if f := strings.Fields(h); len(f) > 1 {
+		h = f[0] // "Took office" → "took"
+	}
+	switch h {
 	case "office", "position", "title", "portfolio", "ministry":
 		return colOffice
 	case "name", "incumbent", "holder", "officeholder", "minister", "leader":
@@ -29,6 +35,10 @@ func columnRole(h string) int {
 		return colStart
 	case "until", "to", "end", "left":
 		return colEnd
+	case "region", "province", "oblast", "district", "division", "subdivision", "state", "county":
+		return colArea
+	case "capital", "centre", "center", "seat":
+		return colCapital
 	}
 	return colOther
 }
@@ -79,6 +89,10 @@ func splitRows(d *Document, t *Table) {
 			end = m.Start
 		}
 		rest := strings.TrimRight(text[:end], " \t")
+		if ac, cc := col(colArea), col(colCapital); ac >= 0 && cc >= 0 {
+			splitAreaRow(row, base, rest, ac, cc)
+			continue
+		}
 		start := 0
 		if c := col(colOffice); c >= 0 {
 			if oe := officeExtent(rest); oe > 0 {
@@ -238,4 +252,33 @@ func officeExtent(s string) int {
 		return end
 	}
 	return end + last
+}
+
+// areaUnitRE matches the words that end a division's name.
+var areaUnitRE = regexp.MustCompile(`^(?:Region|Province|Oblast|District|Governorate|County|Krai|Okrug|Republic|Municipality|Territory|Prefecture|Canton|Voivodeship|Velayat|Viloyat)$`)
+
+// splitAreaRow splits "Akmola Region Kokshetau 146,219 738,587" under a
+// "Region Capital Area Population" header: numbers are dropped from the
+// right, the division's name ends with its unit word ("Region") or else is
+// the first half of the words, the capital is the rest.
+func splitAreaRow(row *Row, base int, rest string, ac, cc int) {
+	words := tokensOf(rest)
+	for len(words) > 0 {
+		w := rest[words[len(words)-1].Start:words[len(words)-1].End]
+		if !strings.ContainsAny(w[:1], "0123456789,.%()") && w != "–" && w != "-" {
+			break
+		}
+		words = words[:len(words)-1]
+	}
+	if len(words) < 2 {
+		return
+	}
+	cut := (len(words) + 1) / 2
+	for i, t := range words[:len(words)-1] {
+		if areaUnitRE.MatchString(rest[t.Start:t.End]) {
+			cut = i + 1
+		}
+	}
+	row.Cells[ac] = Span{base + words[0].Start, base + words[cut-1].End}
+	row.Cells[cc] = Span{base + words[cut].Start, base + words[len(words)-1].End}
 }
