@@ -42,8 +42,10 @@ type extraction struct {
 	base    int // byte offset of text in the document
 	subject *Entity
 	prev    *Entity // the previous sentence's subject, for "It …"
-	ments   []mention
-	alone   map[string]bool // see standalone
+	// The person named last, for "he" and "she".
+	lastPerson *Entity
+	ments      []mention
+	alone      map[string]bool // see standalone
 	// The legislature called unicameral: the country's only chamber, so
 	// "the Parliament" is another name of it.
 	unicameral *Entity

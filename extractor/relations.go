@@ -31,6 +31,7 @@ var (
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
 	isHolder  = pat(`(?:current|incumbent|most recent|present|new) ({OFF}) (?:is|was) ({NAME})`)
 	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
+	pronounRE = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	replaced  = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
 )
 
@@ -57,6 +58,18 @@ func (x *extraction) holders() {
 				q = startQual(x.text[m[6]:m[7]])
 			}
 			x.sfact(p, PositionHeld, ref(off), q...)
+		}
+	}
+	// "… he was elected Chairman of the Supreme Council": the person last
+	// named before the pronoun.
+	if x.lastPerson != nil {
+		for _, m := range x.near(pronounRE, 40, "he ", "she ") {
+			off := x.officeAt(m[2], m[3])
+			var q []Qualifier
+			if m[4] >= 0 {
+				q = startQual(x.text[m[4]:m[5]])
+			}
+			x.sfact(x.lastPerson, PositionHeld, ref(off), q...)
 		}
 	}
 	for _, m := range x.near(servedRE, 80, "served as", "serves as", "serving as") {

@@ -39,6 +39,12 @@ func (x *extraction) sentence(s Sentence) {
 	if x.subject != nil {
 		x.prev = x.subject
 	}
+	last := -1
+	for _, m := range x.ments {
+		if m.e.Type == Person && m.start > last {
+			x.lastPerson, last = m.e, m.start
+		}
+	}
 }
 
 // sentenceRules are the relation recognizers, small and independent.
@@ -827,7 +833,7 @@ var ofCountryInRE = regexp.MustCompile(`\bof (?:the )?(\p{Lu}[\p{L}\p{M}'’-]*(
 
 var (
 	// Words before a name that say it is a person's: roles and titles.
-	personBeforeRE = regexp.MustCompile(`(?i)\b(?:(?:headed|led|chaired|replaced|succeeded|defeated|nominated|appointed|won by) by (?:the )?|president|leader|minister|premier|chancellor|tycoon|businessman|businesswoman|speaker|chairman|chairwoman|chairperson|secretary|candidate|head|deputy|governor|mayor|mr|mrs|ms|dr|sir|former|late|patriarch|activist|journalist|general|colonel|ambassador|prosecutor|judge|senator|commander|king|queen|prince|princess|emir|sultan|politician|dissident|writer|poet|opponent|rival|successor|predecessor|incumbent|son|daughter|wife|husband|brother|sister|founder|chief|spokesman|spokeswoman|envoy|ombudsman|advisor|adviser|aide)\.?,?\s+(?:of\s+(?:the\s+)?\p{Lu}[^,]{0,40}?\s+)?$`)
+	personBeforeRE = regexp.MustCompile(`(?i)\b(?:(?:headed|led|chaired|replaced|succeeded|defeated|nominated|appointed|won) by(?: the)?|votes? (?:went )?to|president|leader|minister|premier|chancellor|tycoon|businessman|businesswoman|speaker|chairman|chairwoman|chairperson|secretary|candidate|head|deputy|governor|mayor|mr|mrs|ms|dr|sir|former|late|patriarch|activist|journalist|general|colonel|ambassador|prosecutor|judge|senator|commander|king|queen|prince|princess|emir|sultan|politician|dissident|writer|poet|opponent|rival|successor|predecessor|incumbent|son|daughter|wife|husband|brother|sister|founder|chief|spokesman|spokeswoman|envoy|ombudsman|advisor|adviser|aide)\.?,?\s+(?:of\s+(?:the\s+)?\p{Lu}[^,]{0,40}?\s+)?$`)
 	// Words after a name that say it is a person's: verbs of people and
 	// appositions naming a role.
 	personAfterRE = regexp.MustCompile(`^(?:\s*\([^)]*\))?,?\s+(?:(?:was|is|had|has|who|would|later|then|also|again|himself|herself)\s+)?(?:resign|said|says|won|wins|lost|became|becomes|took|take|responded|invited|implemented|announced|declared|stated|served|serves|led|leads|died|replaced|succeeded|hoping|elected|re-elected|reelected|inaugurated|appointed|arrested|born|killed|assassinated|sworn|ran|runs|defeated|claimed|argued|proposed|signed|vetoed|dismissed|nominated|named|forced|fled|returned|promised|accused|criticized|criticised|met|visited|received|ordered|decided|approved|refused|rejected|called|founded|headed|chaired|joined|left|married|succeeded|known|implemented|formally)|^,\s+(?:the\s+)?(?:former\s+|then\s+|new\s+|current\s+|acting\s+|interim\s+)?(?:president|leader|minister|prime minister|speaker|chairman|head|secretary|founder|governor|mayor|ambassador|candidate|businessman|tycoon)\b`)
