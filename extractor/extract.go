@@ -160,22 +160,6 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 // result sorts and de-duplicates what was found.
 func (x *extraction) result() *Result {
 	x.mergeShortNames()
-	// A fact stated once with its dates and once without is one statement:
-	// the undated mention takes the dates.
-	dated := map[string][]Qualifier{}
-	for _, f := range x.facts {
-		if len(f.Qualifiers) > 0 {
-			k := f.Subject + "|" + string(f.Relation) + "|" + f.Object.Key()
-			if _, ok := dated[k]; !ok {
-				dated[k] = f.Qualifiers
-			}
-		}
-	}
-	for i, f := range x.facts {
-		if len(f.Qualifiers) == 0 {
-			x.facts[i].Qualifiers = dated[f.Subject+"|"+string(f.Relation)+"|"+f.Object.Key()]
-		}
-	}
 	seen := map[string]bool{}
 	var facts []Fact
 	for _, f := range x.facts {

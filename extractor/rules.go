@@ -782,7 +782,10 @@ func init() {
 		Constitutional Judicial Prosecutor Procuracy Presidential Administration Office
 		Mineral Mining Oil Gas Forestry Fisheries Food Light Heavy Machine Building
 		Telecommunications Post Media Press Arts Heritage Antiquities Labour's Employment
-		Migration Ecology Emergencies Civil Aviation Railways Roads Highways Maritime`) {
+		Migration Ecology Emergencies Civil Aviation Railways Roads Highways Maritime
+		Soviet Presidium Rada Majlis Mejlis Khural Kurultai Sejm Seimas Saeima Riigikogu
+		Storting Knesset Bundestag Kenesh Sobranie Oliy Sabor Verkhovna Milli Mejlisi
+		Jogorku Hural Cortes Diet Althing Eduskunta Folketing Riksdag Oireachtas`) {
 		portfolioWords[w] = true
 	}
 }
