@@ -29,7 +29,7 @@ var (
 	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
-	isHolder  = pat(`(?:current|incumbent|most recent|present|new) ({OFF}) (?:is|was) ({NAME})`)
+	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
 	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
 	pronounRE = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	replaced  = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
@@ -88,6 +88,7 @@ func (x *extraction) holders() {
 			}
 			x.sfact(p, PositionHeld, ref(off))
 			x.headOf(off, p, x.sent.Span, x.sent.Cites)
+			x.bodyHead(off, p)
 		}
 	}
 	for _, m := range x.near(replaced, 80, "replaced", "succeeded") {
@@ -108,6 +109,40 @@ func (x *extraction) officeAt(i, j int) *Entity {
 		return e
 	}
 	return x.officeEntity(x.raw(i, j), x.span(i, j))
+}
+
+// bodyHeadRE matches offices that head a body: "Speaker of the Parliament
+// of Georgia", "Chairman of the Supreme Council of Armenia".
+var bodyHeadRE = regexp.MustCompile(`^(?:Speaker|Chairman|Chairwoman|Chairperson|Chair|Head|Leader|Director|Secretary|President) of (?:the )?(.+)$`)
+
+// bodyHead records, for an office that heads a known body, that the body
+// is headed by that office and, when p is given, that p chairs it now.
+func (x *extraction) bodyHead(off, p *Entity) {
+	if off == nil {
+		return
+	}
+	m := bodyHeadRE.FindStringSubmatch(off.Name)
+	if m == nil {
+		return
+	}
+	body := x.r.find(GovernmentOrganization, m[1])
+	if body == nil {
+		body = x.r.find(GovernmentOrganization, strings.TrimSuffix(m[1], " of "+x.countryName()))
+	}
+	if body == nil || body.Type == Country {
+		return
+	}
+	x.sfact(body, LeaderOffice, ref(off))
+	if p != nil {
+		x.sfact(body, Chairperson, ref(p))
+	}
+}
+
+func (x *extraction) countryName() string {
+	if x.r.country == nil {
+		return ""
+	}
+	return x.r.country.Name
 }
 
 // headOf records that p, the current holder of office off, is the
@@ -219,14 +254,22 @@ func (x *extraction) mentionsIn(i, j int) []mention {
 	return out
 }
 
+var appointsRE = pat(`\b(?:[Tt]he )?({OFF}) (?:appoints|nominates|names) (?:the |a |an )?({OFF})`)
+
 var appointedRE = pat(`^(.*?)\b(?:is|are|was|were|shall be) (?:also )?(?:appointed|nominated|named) by (?:the )?({OFF})`)
 
 // appointedBy reads "The prime minister and first deputy prime minister
 // are appointed by the president": each office named before the verb is
 // appointed by the one after.
 func (x *extraction) appointedBy() {
-	if !x.has("appointed by", "nominated by", "named by") {
+	if !x.has("appointed by", "nominated by", "named by", "appoints", "nominates") {
 		return
+	}
+	for _, m := range appointsRE.FindAllStringSubmatchIndex(x.text, -1) {
+		by, off := x.officeAt(m[2], m[3]), x.officeAt(m[4], m[5])
+		if by != nil && off != nil && by != off {
+			x.sfact(off, AppointedBy, ref(by))
+		}
 	}
 	m := appointedRE.FindStringSubmatchIndex(x.text)
 	if m == nil {
@@ -710,6 +753,7 @@ func (x *extraction) countryOf() {
 var (
 	partyAfterRE  = pat(`({NP}) party\b`)
 	partyApposRE  = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}),`)
+	partyHeadRE   = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
 	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
 )
 
@@ -743,6 +787,13 @@ func (x *extraction) parties() {
 		}
 	}
 	for _, m := range partyLeaderRE.FindAllStringSubmatchIndex(x.text, -1) {
+		// "the New Right Party David Gamkrelidze": the party ends with its head.
+		if loc := partyHeadRE.FindAllStringIndex(x.text[m[2]:m[5]], -1); len(loc) > 0 {
+			end := m[2] + loc[len(loc)-1][1]
+			if end < m[5] {
+				m[3], m[4] = end, end+1
+			}
+		}
 		org := x.resolve(m[2], m[3], "")
 		if org == nil || org.Type != PoliticalParty {
 			continue

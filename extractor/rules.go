@@ -181,6 +181,7 @@ var officeWords = map[string]bool{"President": true, "Minister": true, "Premier"
 var (
 	nativeRE = pat(`({NP})\s*\(([\p{Lu}][\p{L}]+(?: [\p{Lu}][\p{L}]+)?):\s*([^,;()]+?)(?:[,;]\s*([^()]+?))?\)`)
 	npRE     = pat(`{NP}`)
+	npAndRE  = pat(`{NP}(?: and {NP})?`)
 )
 
 // nativeNames reads "X (Kazakh: Қазақстан…, Qazaqstan…)": the first name
@@ -931,7 +932,7 @@ func (x *extraction) labelledList(container *Entity) bool {
 	for _, part := range splitList(x.text[m[4]:m[5]]) {
 		i, j := m[4]+part.Start, m[4]+part.End
 		item := x.raw(i, j)
-		if loc := npRE.FindStringIndex(x.text[i:j]); loc == nil || loc[0] != 0 || loc[1] != j-i {
+		if loc := npAndRE.FindStringIndex(x.text[i:j]); loc == nil || loc[0] != 0 || loc[1] != j-i {
 			continue
 		}
 		if isAcronym(strings.ReplaceAll(item, " ", "")) && len(item) > 3 {
