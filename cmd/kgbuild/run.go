@@ -138,6 +138,20 @@ func build(args []string, stdin io.Reader, stderr io.Writer) error {
 	if err := checkBase(o.base); err != nil {
 		return &codedError{exitUsage, err}
 	}
+	// Outputs are named after the inputs: two inputs of the same name
+	// ("a/x.txt b/x.txt", or "-" twice) would overwrite each other's.
+	names := map[string]string{}
+	for _, path := range files {
+		name := extractor.DocName(path)
+		if name == "" {
+			// ".txt": the output files would have no name (".ttl").
+			return &codedError{exitInput, fmt.Errorf("%s: no output name: the file name is empty without its extension", path)}
+		}
+		if prev, ok := names[name]; ok {
+			return &codedError{exitUsage, fmt.Errorf("build: %s and %s would both write %s.*", prev, path, filepath.Join(o.out, name))}
+		}
+		names[name] = path
+	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return &codedError{exitOutput, err}
 	}

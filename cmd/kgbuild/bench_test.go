@@ -1,0 +1,85 @@
+package main
+
+import (
+	"io"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/kgbuild/kgbuild/exporter"
+	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/ontology"
+)
+
+// BenchmarkBuildCorpus runs the path of `kgbuild build` from text to the
+// three encodings — extractor.Parse, extractor.Extract, ontology.Map into
+// every format's encoder (to io.Discard, through run.go's fanout and
+// encoderOptions) — over the sample and every article of ../shared/corpus
+// (the sample alone when ../shared is absent). Reading files and writing
+// them are left out.
+//
+// Metrics: MB/s of input text, words/s, and bytes allocated per MB of
+// input (B-alloc/MB-in).
+func BenchmarkBuildCorpus(b *testing.B) {
+	type input struct {
+		path string
+		data []byte
+	}
+	inputs := []input{{samplePath(b), readFile(b, samplePath(b))}}
+	if haveShared() {
+		for _, p := range corpusFiles(b) {
+			inputs = append(inputs, input{p, readFile(b, p)})
+		}
+	} else {
+		b.Log("corpus skipped: " + needShared)
+	}
+	var size, words int
+	for _, in := range inputs {
+		size += len(in.data)
+		words += len(strings.Fields(string(in.data)))
+	}
+	formats := exporter.Formats()
+	opts := ontology.Options{Base: ontology.DefaultBase}
+	encOpts := encoderOptions(opts.Base)
+
+	buildOne := func(in input) error {
+		doc, err := extractor.Parse(in.path, in.data)
+		if err != nil {
+			return err
+		}
+		res := extractor.Extract(doc)
+		var encs fanout
+		for _, f := range formats {
+			enc, err := exporter.NewEncoder(f, io.Discard, encOpts)
+			if err != nil {
+				return err
+			}
+			encs = append(encs, enc)
+		}
+		if err := ontology.Map(res, opts, encs); err != nil {
+			return err
+		}
+		for _, e := range encs {
+			if err := e.Close(); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	for b.Loop() {
+		for _, in := range inputs {
+			if err := buildOne(in); err != nil {
+				b.Fatalf("%s: %v", in.path, err)
+			}
+		}
+	}
+	runtime.ReadMemStats(&after)
+	n := float64(b.N)
+	b.ReportMetric(float64(words)*n/b.Elapsed().Seconds(), "words/s")
+	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n/(float64(size)/1e6), "B-alloc/MB-in")
+}
