@@ -104,6 +104,9 @@ func classify(name string) (Type, bool) {
 		if t == AdministrativeArea && h == "Republic" && !strings.Contains(strings.ToLower(name), "autonomous") {
 			return "", false // "Republic of X" is a country's official name
 		}
+		if t == Event && genericEvent(name) {
+			return "", false // "Presidential Elections": a kind, not an event
+		}
 		if len(strings.Fields(name)) == 1 && (t != GovernmentOrganization || !genericWords[strings.ToLower(name)]) {
 			return "", false // a bare "Party" or "Region" names nothing
 		}
@@ -194,4 +197,21 @@ func unitNoun(p string) string {
 		p = p[:len(p)-1]
 	}
 	return capitalize(p)
+}
+
+// eventModifiers are the words that qualify an event without naming it.
+var eventModifiers = map[string]bool{"presidential": true, "parliamentary": true,
+	"legislative": true, "general": true, "local": true, "municipal": true, "regional": true,
+	"national": true, "constitutional": true, "snap": true, "early": true, "by": true,
+	"direct": true, "indirect": true, "first": true, "second": true, "next": true, "last": true}
+
+// genericEvent says whether an event phrase has no word that names it.
+func genericEvent(name string) bool {
+	f := strings.Fields(name)
+	for _, w := range f[:len(f)-1] {
+		if !eventModifiers[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
 }

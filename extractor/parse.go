@@ -133,6 +133,13 @@ func headerColumns(line string) []string {
 // than prose: few words and no sentence-final punctuation.
 func isShort(line string) bool {
 	t := strings.TrimSpace(line)
+	for strings.HasSuffix(t, "]") { // "….[1]": the citation closes a sentence
+		k := strings.LastIndexByte(t, '[')
+		if k < 0 {
+			break
+		}
+		t = strings.TrimSpace(t[:k])
+	}
 	if t == "" || len(strings.Fields(t)) > 10 {
 		return false
 	}

@@ -59,14 +59,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	var err error
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
-		err = build(rest, stdin, stderr)
+		err = build(rest, stdin, stdout, stderr)
 	case "ontology":
 		err = writeOntology(stdout)
 	case "version", "--version":
 		fmt.Fprintf(stdout, "kgbuild %s\n", version)
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] == "build" {
-			buildFlags(&buildOptions{}, stderr).Usage()
+			buildFlags(&buildOptions{}, stdout).Usage()
 			return exitOK
 		}
 		fmt.Fprint(stdout, usage)
@@ -95,15 +95,16 @@ type buildOptions struct {
 	quiet   bool
 }
 
-func buildFlags(o *buildOptions, stderr io.Writer) *flag.FlagSet {
+// buildFlags defines the build command's flags; its Usage writes to w.
+func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs.SetOutput(w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
 	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt), extension or media type")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
+		fmt.Fprint(w, `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
 
 Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
@@ -111,25 +112,32 @@ An input that cannot be read leaves no output file behind.
 
 Flags:
 `)
+		out := fs.Output()
+		fs.SetOutput(w)
 		fs.PrintDefaults()
+		fs.SetOutput(out)
 	}
 	return fs
 }
 
 // build is the build command.
-func build(args []string, stdin io.Reader, stderr io.Writer) error {
+func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o buildOptions
-	fs := buildFlags(&o, stderr)
+	// Help asked for is data (stdout); errors are reported once, by run.
+	fs := buildFlags(&o, stdout)
+	fs.SetOutput(io.Discard)
+	usage := fs.Usage
+	fs.Usage = func() {} // the flag package calls it on errors too
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
+			usage()
 			return err
 		}
-		return &codedError{exitUsage, err}
+		return &codedError{exitUsage, fmt.Errorf("build: %w (see 'kgbuild build --help')", err)}
 	}
 	files := fs.Args()
 	if len(files) == 0 {
-		fs.Usage()
-		return &codedError{exitUsage, errors.New("build: no input files")}
+		return &codedError{exitUsage, errors.New("build: no input files (see 'kgbuild build --help')")}
 	}
 	formats, err := parseFormats(o.formats)
 	if err != nil {
