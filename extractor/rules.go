@@ -893,7 +893,7 @@ func (x *extraction) personContext(name string, i, j int) bool {
 			return false
 		}
 	}
-	if personBeforeRE.MatchString(x.text[:i]) || personAfterRE.MatchString(x.text[j:]) {
+	if personBeforeRE.MatchString(x.text[max(0, i-80):i]) || personAfterRE.MatchString(x.text[j:]) {
 		return true
 	}
 	return x.standalone()[f[len(f)-1]]

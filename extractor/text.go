@@ -61,6 +61,13 @@ var foldT = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.N
 
 // foldAccents removes diacritics: "Älihan" → "Alihan".
 func foldAccents(s string) string {
+	ascii := true
+	for i := 0; i < len(s) && ascii; i++ {
+		ascii = s[i] < utf8.RuneSelf
+	}
+	if ascii {
+		return s
+	}
 	out, _, err := transform.String(foldT, s)
 	if err != nil {
 		return s
@@ -73,7 +80,7 @@ func foldAccents(s string) string {
 // transliteration variants y/i and doubled letters are ignored, so that
 // "Smaiylov" and "Smailov", "Baykonur" and "Baikonur" share a key.
 func nameKey(s string) string {
-	s = strings.ToLower(foldAccents(norm.NFKC.String(s)))
+	s = strings.ToLower(foldAccents(s))
 	s = " " + s + " "
 	s = strings.ReplaceAll(s, " the ", " ")
 	var b strings.Builder
