@@ -14,7 +14,7 @@ OUT     := out
 SHARED  ?= ../shared
 KGSCORE ?= $(SHARED)/tools/kgscore
 
-.PHONY: all build run test bench score fmt clean
+.PHONY: all build run test bench bench-prose score fmt clean
 
 all: build
 
@@ -34,9 +34,18 @@ test:
 	$(GO) vet ./...
 	$(GO) test ./...
 
-# bench runs every benchmark of every package, no tests.
+# bench runs every benchmark of every package, no tests, on one core
+# (-cpu 1: the figures are per core), then bench-prose's comparison.
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem ./...
+	$(GO) test -run '^$$' -bench . -benchmem -cpu 1 ./...
+	cd bench/prose && $(GO) test -run '^$$' -bench . -benchmem -cpu 1 .
+
+# bench-prose measures github.com/jdkato/prose/v3's NER beside kgbuild's
+# extractor and end-to-end path on the same text (the sample and
+# ../shared/corpus), one core. bench/prose is a module of its own, so the
+# main module does not depend on prose.
+bench-prose:
+	cd bench/prose && $(GO) test -run '^$$' -bench . -benchmem -cpu 1 .
 
 # score rates the graphs against gold files with ../shared/tools/kgscore:
 # the sample (out/, rebuilt by run) against ../shared/gold, and each
