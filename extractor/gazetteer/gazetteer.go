@@ -1,6 +1,6 @@
 // Package gazetteer holds general, source-named reference lists the
-// extractor uses to recognise countries, languages and international
-// organizations in Wikipedia text.
+// extractor uses to recognise countries, languages, international
+// organizations and cities in Wikipedia text.
 //
 // The lists are tab-separated files embedded in the binary:
 //
@@ -12,7 +12,11 @@
 //   - languages.tsv: every ISO 639-1 language with its English names and
 //     default ISO 15924 script;
 //   - orgs.tsv: international organizations, keyed by the CIA World
-//     Factbook abbreviations.
+//     Factbook abbreviations;
+//   - capitals.tsv: the capital of every country and territory that has
+//     one (several rows where a country has several capitals), from the
+//     CIA World Factbook "Capital" field;
+//   - cities.tsv: the other cities of over a million inhabitants.
 //
 // Each file starts with '#' comment lines naming its source and licence.
 // The files are parsed once, on first use, and every function is safe for
@@ -25,8 +29,10 @@
 // any lowercase letter (acronyms such as "UK", "USA", "U.S.", "CIS") are
 // matched case-sensitively, so that "us" is not taken for the United
 // States. A name or demonym listed for two entries of the same kind (for
-// example "Congolese", the demonym of both Congos) is ambiguous and is not
-// matched at all; a current country always wins over a historical state.
+// example "Congolese", the demonym of both Congos, or "Hyderabad", a city
+// in India and in Pakistan) is ambiguous and is not matched at all; a
+// current country always wins over a historical state. Accents are not
+// folded: the lists give unaccented spellings ("Bogota") as aliases.
 package gazetteer
 
 import (
@@ -40,7 +46,7 @@ import (
 	"sync"
 )
 
-//go:embed countries.tsv historical.tsv languages.tsv orgs.tsv
+//go:embed countries.tsv historical.tsv languages.tsv orgs.tsv capitals.tsv cities.tsv
 var files embed.FS
 
 // Country is a country or territory of ISO 3166-1, or a historical state.
@@ -191,6 +197,62 @@ func OrgByName(s string) (Org, bool) {
 	return Org{}, false
 }
 
+// City is a national capital from capitals.tsv or another major city from
+// cities.tsv.
+type City struct {
+	// Name is the name in common English use ("Astana", "Kyiv").
+	Name string
+	// Aliases are other names: former names ("Nur-Sultan", "Tselinograd"),
+	// transliterations ("Kiev") and unaccented spellings ("Bogota").
+	Aliases []string
+	// Country is the ISO 3166-1 alpha-2 code of the city's country ("KZ").
+	Country string
+	// Capital is true for a national capital (or the capital of a
+	// territory listed in countries.tsv).
+	Capital bool
+}
+
+// Cities returns the capitals of capitals.tsv followed by the other cities
+// of cities.tsv, each in file order (by country code).
+func Cities() []City {
+	d := load()
+	out := make([]City, len(d.cities))
+	for i := range d.cities {
+		out[i] = d.cities[i].clone()
+	}
+	return out
+}
+
+// CityByName returns the city whose name or alias is name, matched as
+// described in the package documentation: "Astana", "nur-sultan" and
+// "Tselinograd" all match the capital of Kazakhstan. A name listed for two
+// cities ("Kingston", the capital of Jamaica and of Norfolk Island) matches
+// neither.
+func CityByName(name string) (City, bool) {
+	d := load()
+	if i, ok := d.cityNames.lookup(name); ok {
+		return d.cities[i].clone(), true
+	}
+	return City{}, false
+}
+
+// CapitalsOf returns the capitals of the country with the given ISO
+// 3166-1 alpha-2 code (case-insensitive), in file order: one for most
+// countries, several for a few ("ZA": Pretoria, Cape Town, Bloemfontein),
+// none for a code without a capital or an unknown code.
+func CapitalsOf(code string) []City {
+	d := load()
+	idx := d.capitals[strings.ToUpper(strings.TrimSpace(code))]
+	if len(idx) == 0 {
+		return nil
+	}
+	out := make([]City, len(idx))
+	for j, i := range idx {
+		out[j] = d.cities[i].clone()
+	}
+	return out
+}
+
 func (c Country) clone() Country {
 	c.Aliases = slices.Clone(c.Aliases)
 	c.Demonyms = slices.Clone(c.Demonyms)
@@ -207,6 +269,11 @@ func (o Org) clone() Org {
 	return o
 }
 
+func (c City) clone() City {
+	c.Aliases = slices.Clone(c.Aliases)
+	return c
+}
+
 // db is the parsed content of the embedded files.
 type db struct {
 	countries    []Country // current countries first, then historical states
@@ -220,6 +287,10 @@ type db struct {
 
 	orgs     []Org
 	orgNames *tiered
+
+	cities    []City // capitals first, then other cities
+	cityNames *tiered
+	capitals  map[string][]int // country code → indexes of its capitals
 }
 
 // load parses the embedded files once. The files are part of the binary and
@@ -386,6 +457,37 @@ func parse(fsys fs.FS) (*db, error) {
 		}
 	}
 	d.orgNames = &tiered{[]*index{on}}
+
+	capitals, err := parseCities(fsys, "capitals.tsv", true)
+	if err != nil {
+		return nil, err
+	}
+	others, err := parseCities(fsys, "cities.tsv", false)
+	if err != nil {
+		return nil, err
+	}
+	d.cities = append(capitals, others...)
+	d.capitals = map[string][]int{}
+	cn := newIndex()
+	type key struct{ country, name string }
+	seenCity := map[key]bool{}
+	for i, c := range d.cities {
+		if j, ok := d.countryCode[c.Country]; !ok || d.countries[j].Historical {
+			return nil, fmt.Errorf("city %q: unknown country code %q", c.Name, c.Country)
+		}
+		k := key{c.Country, fold(c.Name)}
+		if seenCity[k] {
+			return nil, fmt.Errorf("city %q listed twice for %s", c.Name, c.Country)
+		}
+		seenCity[k] = true
+		if c.Capital {
+			d.capitals[c.Country] = append(d.capitals[c.Country], i)
+		}
+		for _, n := range c.names() {
+			cn.add(n, i)
+		}
+	}
+	d.cityNames = &tiered{[]*index{cn}}
 	return d, nil
 }
 
@@ -408,6 +510,9 @@ func (c Country) names() []string {
 
 // names lists the organization's full name and aliases.
 func (o Org) names() []string { return append([]string{o.Name}, o.Aliases...) }
+
+// names lists the city's name and aliases.
+func (c City) names() []string { return append([]string{c.Name}, c.Aliases...) }
 
 var (
 	reCountryCode  = regexp.MustCompile(`^[A-Z]{2}$`)
@@ -479,6 +584,28 @@ func parseOrgs(fsys fs.FS, file string) ([]Org, error) {
 			return fmt.Errorf("an alias repeats the abbreviation or name")
 		}
 		out = append(out, o)
+		return nil
+	})
+	return out, err
+}
+
+func parseCities(fsys fs.FS, file string, capital bool) ([]City, error) {
+	var out []City
+	err := readTSV(fsys, file, 3, func(line int, f []string) error {
+		c := City{Country: f[0], Name: f[1], Capital: capital}
+		var err error
+		if c.Aliases, err = list(f[2]); err != nil {
+			return err
+		}
+		switch {
+		case !reCountryCode.MatchString(c.Country):
+			return fmt.Errorf("bad country code %q", c.Country)
+		case c.Name == "":
+			return fmt.Errorf("empty name")
+		case slices.Contains(c.Aliases, c.Name):
+			return fmt.Errorf("an alias repeats the name")
+		}
+		out = append(out, c)
 		return nil
 	})
 	return out, err

@@ -245,6 +245,20 @@ func TestCounts(t *testing.T) {
 	if n := len(Orgs()); n < 100 {
 		t.Errorf("%d organizations, want at least 100", n)
 	}
+	var capitals, others int
+	for _, c := range Cities() {
+		if c.Capital {
+			capitals++
+		} else {
+			others++
+		}
+	}
+	if capitals < 190 {
+		t.Errorf("%d capitals, want at least 190", capitals)
+	}
+	if others < 400 {
+		t.Errorf("%d other cities, want at least 400", others)
+	}
 }
 
 // TestSovietRepublics checks that all 15 union republics are listed.
@@ -340,13 +354,22 @@ func TestNoAmbiguousNames(t *testing.T) {
 		orgs[o.Abbrev] = append(o.names(), o.Abbrev)
 	}
 	check("organization name", orgs, nil, nil)
+	cities := map[string][]string{}
+	for _, c := range Cities() {
+		cities[c.Country+"/"+c.Name] = c.names()
+	}
+	// Names that really belong to two cities, and so match neither.
+	check("city name", cities, nil, map[string]bool{"kingston": true, "hyderabad": true})
 }
 
 // TestWellFormed reads the raw files and checks every row: the column
 // count, the codes, and that each file opens with '#' lines naming its
 // source and licence.
 func TestWellFormed(t *testing.T) {
-	for file, cols := range map[string]int{"countries.tsv": 5, "historical.tsv": 5, "languages.tsv": 3, "orgs.tsv": 3} {
+	for file, cols := range map[string]int{
+		"countries.tsv": 5, "historical.tsv": 5, "languages.tsv": 3, "orgs.tsv": 3,
+		"capitals.tsv": 3, "cities.tsv": 3,
+	} {
 		f, err := files.Open(file)
 		if err != nil {
 			t.Fatal(err)
@@ -412,6 +435,8 @@ func TestParseErrors(t *testing.T) {
 		"historical.tsv": "# h\n\tSoviet Union\t\tUSSR\tSoviet\n",
 		"languages.tsv":  "# l\nkk\tKazakh\tCyrl\n",
 		"orgs.tsv":       "# o\nCIS\tCommonwealth of Independent States\t\n",
+		"capitals.tsv":   "# c\nKZ\tAstana\tNur-Sultan\n",
+		"cities.tsv":     "# c\nKZ\tAlmaty\tAlma-Ata\n",
 	}
 	mk := func(file, body string) fstest.MapFS {
 		m := fstest.MapFS{}
@@ -441,6 +466,14 @@ func TestParseErrors(t *testing.T) {
 		{"languages.tsv", "kk\t\tCyrl\n"},
 		{"orgs.tsv", "CIS\tCommonwealth of Independent States\tCIS\n"},
 		{"orgs.tsv", "CIS\tA\t\nCIS\tB\t\n"},
+		{"capitals.tsv", "KZ\tAstana\n"},
+		{"capitals.tsv", "ZZ\tAstana\t\n"},
+		{"capitals.tsv", "kz\tAstana\t\n"},
+		{"capitals.tsv", "KZ\t\t\n"},
+		{"capitals.tsv", "KZ\tAstana\tAstana\n"},
+		{"capitals.tsv", "KZ\tAstana\tA;;B\n"},
+		{"cities.tsv", "KZ\tAstana\t\n"},
+		{"cities.tsv", "KZ\tAlmaty\t\nKZ\talmaty\t\n"},
 	}
 	for _, b := range bad {
 		if _, err := parse(mk(b.file, b.body)); err == nil {
@@ -471,8 +504,173 @@ func TestConcurrent(t *testing.T) {
 				if _, ok := OrgByName("CIS"); !ok {
 					t.Error("CIS not found")
 				}
+				if _, ok := CityByName("Astana"); !ok {
+					t.Error("Astana not found")
+				}
 			}
 		})
 	}
 	wg.Wait()
+}
+
+func TestCityByName(t *testing.T) {
+	tests := []struct {
+		name, city, country string
+		capital             bool
+	}{
+		{"Astana", "Astana", "KZ", true},
+		{"Nur-Sultan", "Astana", "KZ", true},
+		{"nur-sultan", "Astana", "KZ", true},
+		{"Nur\u2011Sultan", "Astana", "KZ", true},
+		{"Akmola", "Astana", "KZ", true},
+		{"Tselinograd", "Astana", "KZ", true},
+		{"Tbilisi", "Tbilisi", "GE", true},
+		{"Tiflis", "Tbilisi", "GE", true},
+		{"Yerevan", "Yerevan", "AM", true},
+		{"Erevan", "Yerevan", "AM", true},
+		{"Dushanbe", "Dushanbe", "TJ", true},
+		{"Stalinabad", "Dushanbe", "TJ", true},
+		{"Ashgabat", "Ashgabat", "TM", true},
+		{"Ashkhabad", "Ashgabat", "TM", true},
+		{"Aşgabat", "Ashgabat", "TM", true},
+		{"Moscow", "Moscow", "RU", true},
+		{"MOSCOW", "Moscow", "RU", true},
+		{"Tashkent", "Tashkent", "UZ", true},
+		{"Toshkent", "Tashkent", "UZ", true},
+		{"Bishkek", "Bishkek", "KG", true},
+		{"Frunze", "Bishkek", "KG", true},
+		{"Baku", "Baku", "AZ", true},
+		{"Kyiv", "Kyiv", "UA", true},
+		{"Kiev", "Kyiv", "UA", true},
+		{"Minsk", "Minsk", "BY", true},
+		{"Chisinau", "Chișinău", "MD", true},
+		{"Chișinău", "Chișinău", "MD", true},
+		{"Bogotá", "Bogotá", "CO", true},
+		{"Bogota", "Bogotá", "CO", true},
+		{"Washington, D.C.", "Washington, D.C.", "US", true},
+		{"Pretoria", "Pretoria", "ZA", true},
+		{"Cape Town", "Cape Town", "ZA", true},
+		{"Sucre", "Sucre", "BO", true},
+		{"Amsterdam", "Amsterdam", "NL", true},
+		{"The Valley", "The Valley", "AI", true},
+		{"Almaty", "Almaty", "KZ", false},
+		{"Alma-Ata", "Almaty", "KZ", false},
+		{"Shymkent", "Shymkent", "KZ", false},
+		{"Saint Petersburg", "Saint Petersburg", "RU", false},
+		{"St. Petersburg", "Saint Petersburg", "RU", false},
+		{"Leningrad", "Saint Petersburg", "RU", false},
+		{"Volgograd", "Volgograd", "RU", false},
+		{"Stalingrad", "Volgograd", "RU", false},
+		{"Kharkiv", "Kharkiv", "UA", false},
+		{"Odessa", "Odesa", "UA", false},
+		{"Istanbul", "Istanbul", "TR", false},
+		{"Bombay", "Mumbai", "IN", false},
+		{"New York City", "New York City", "US", false},
+		{"NYC", "New York City", "US", false},
+		{"São Paulo", "São Paulo", "BR", false},
+		{"Sao Paulo", "São Paulo", "BR", false},
+		{"Hong Kong", "Hong Kong", "HK", false},
+		{"  Rio   de Janeiro ", "Rio de Janeiro", "BR", false},
+	}
+	for _, tt := range tests {
+		c, ok := CityByName(tt.name)
+		if !ok || c.Name != tt.city || c.Country != tt.country || c.Capital != tt.capital {
+			t.Errorf("CityByName(%q) = %+v, %v; want %s %s (capital %v)", tt.name, c, ok, tt.city, tt.country, tt.capital)
+		}
+	}
+	for _, name := range []string{
+		"", "Parliament", "Kazakhstan", "Atlantis",
+		"Kingston",  // Jamaica and Norfolk Island
+		"Hyderabad", // India and Pakistan
+		"nyc",       // acronyms are case-sensitive
+	} {
+		if c, ok := CityByName(name); ok {
+			t.Errorf("CityByName(%q) = %+v, want no match", name, c)
+		}
+	}
+}
+
+func TestCityByNameFields(t *testing.T) {
+	c, ok := CityByName("Astana")
+	if !ok || c.Country != "KZ" || !c.Capital ||
+		strings.Join(c.Aliases, ";") != "Nur-Sultan;Akmola;Aqmola;Tselinograd;Akmolinsk" {
+		t.Errorf("CityByName(Astana) = %+v, %v", c, ok)
+	}
+	c.Aliases[0] = "changed"
+	if c2, _ := CityByName("Astana"); c2.Aliases[0] != "Nur-Sultan" {
+		t.Errorf("a caller's change leaked into the gazetteer: %v", c2.Aliases)
+	}
+}
+
+func TestCapitalsOf(t *testing.T) {
+	tests := map[string][]string{
+		"KZ": {"Astana"},
+		"kz": {"Astana"},
+		"GE": {"Tbilisi"},
+		"AM": {"Yerevan"},
+		"TJ": {"Dushanbe"},
+		"TM": {"Ashgabat"},
+		"RU": {"Moscow"},
+		"UZ": {"Tashkent"},
+		"KG": {"Bishkek"},
+		"AZ": {"Baku"},
+		"UA": {"Kyiv"},
+		"NL": {"Amsterdam"},
+		"ZA": {"Pretoria", "Cape Town", "Bloemfontein"},
+		"BO": {"La Paz", "Sucre"},
+		"MY": {"Kuala Lumpur", "Putrajaya"},
+		"XK": {"Pristina"},
+		"AQ": nil,
+		"ZZ": nil,
+		"SU": nil,
+		"":   nil,
+	}
+	for code, want := range tests {
+		var got []string
+		for _, c := range CapitalsOf(code) {
+			if !c.Capital || c.Country != strings.ToUpper(code) {
+				t.Errorf("CapitalsOf(%q): %+v", code, c)
+			}
+			got = append(got, c.Name)
+		}
+		if strings.Join(got, ";") != strings.Join(want, ";") {
+			t.Errorf("CapitalsOf(%q) = %q, want %q", code, got, want)
+		}
+	}
+	cs := CapitalsOf("ZA")
+	cs[0].Name = "changed"
+	if CapitalsOf("ZA")[0].Name != "Pretoria" {
+		t.Error("a caller's change leaked into the gazetteer")
+	}
+}
+
+// TestCitiesSane checks every city: a current country's code, a name, and
+// that capitals.tsv covers the sovereign states.
+func TestCitiesSane(t *testing.T) {
+	withCapital := map[string]bool{}
+	for _, c := range Cities() {
+		cc, ok := CountryByCode(c.Country)
+		if !ok || cc.Historical {
+			t.Errorf("city %q: country code %q is not a current country", c.Name, c.Country)
+		}
+		if c.Name == "" || c.Name != clean(c.Name) {
+			t.Errorf("city %+v: malformed name", c)
+		}
+		if c.Capital {
+			withCapital[c.Country] = true
+		}
+	}
+	// Every country and territory has a capital, except these.
+	none := map[string]bool{"AQ": true, "BV": true, "HM": true, "UM": true, "TK": true, "TF": true, "HK": true, "MO": true}
+	for _, c := range Countries() {
+		if c.Historical {
+			continue
+		}
+		if !withCapital[c.Code] && !none[c.Code] {
+			t.Errorf("%s (%s) has no capital", c.Code, c.Name)
+		}
+		if withCapital[c.Code] && none[c.Code] {
+			t.Errorf("%s (%s) has a capital but is listed as having none", c.Code, c.Name)
+		}
+	}
 }
