@@ -115,6 +115,9 @@ func classify(name string) (Type, bool) {
 	if _, ok := gazetteer.OrgByName(name); ok {
 		return Organization, true
 	}
+	if _, ok := gazetteer.CityByName(name); ok {
+		return City, true
+	}
 	return "", false
 }
 

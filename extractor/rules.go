@@ -164,6 +164,9 @@ func looksLikePerson(name string) bool {
 			return false
 		}
 	}
+	if _, isCity := gazetteer.CityByName(name); isCity {
+		return false
+	}
 	_, isCountry := gazetteer.CountryByName(name)
 	return !isCountry
 }
