@@ -303,6 +303,7 @@ func (x *extraction) chairs() {
 
 var (
 	hasSeatsRE  = pat(`\b(?:has|had|have|consists of|comprises|consisting of|composed of|made of|made up of|with) (?:a total of |only )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
+	seatsMoveRE = pat(`\b(?:reduced|increased|raised|cut|expanded|enlarged|changed) from (?:the (?:original|previous|former) )?{NUM} (?:members|seats|deputies|MPs)? ?to {NUM}`)
 	thereAreRE  = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
 	nMemberRE   = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
 	chambersRE  = pat(`\b(?:has|have|consists of|comprises) {NUM} (?:chambers|houses)\b`)
@@ -320,6 +321,18 @@ func (x *extraction) seats() {
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
 			x.sfact(s, Seats, IntOf(n))
 			x.chamber(s)
+		}
+	}
+	// "the number of MPs was reduced from the original 131 members to 101".
+	for _, m := range seatsMoveRE.FindAllStringSubmatchIndex(x.text, -1) {
+		s := x.subjectBefore(m[0], legislatures)
+		if s == nil && x.chambers.of == nil {
+			s = x.legislature()
+		}
+		for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
+			if n, ok := ParseNumber(x.text[g[0]:g[1]]); ok && s != nil {
+				x.sfact(s, Seats, IntOf(n))
+			}
 		}
 	}
 	for _, m := range thereAreRE.FindAllStringSubmatchIndex(x.text, -1) {
@@ -347,6 +360,23 @@ func (x *extraction) seats() {
 			x.chambers.section = x.d.Blocks[x.sent.Block].Section
 		}
 	}
+}
+
+var legislatures = map[Type]bool{GovernmentOrganization: true}
+
+// legislature returns the country's legislative body, when one fact names
+// it.
+func (x *extraction) legislature() *Entity {
+	var found *Entity
+	for _, f := range x.facts {
+		if f.Relation == LegislativeBody && x.r.country != nil && f.Subject == x.r.country.ID {
+			if found != nil && found.ID != f.Object.Entity {
+				return nil
+			}
+			found = x.r.byID[f.Object.Entity]
+		}
+	}
+	return found
 }
 
 // chamber makes e a part of the legislature waiting for its chambers.
@@ -463,13 +493,24 @@ func (x *extraction) dissolution() {
 
 var (
 	rankRE    = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:[a-z]+ )?(\d+)(?:st|nd|rd|th)\b`)
+	rankMoveRE = pat(`({NP}) (?:slipped|rose|fell|climbed|dropped|moved|improved|declined) from (\d+)(?:st|nd|rd|th)(?: place)?(?: in \d{4})? to (\d+)(?:st|nd|rd|th)`)
 	rankObjRE = pat(`\branked ({NP}) (\d+)(?:st|nd|rd|th)\b`)
 )
 
 // ranking reads "Kazakhstan ranks 28th among 193 countries".
 func (x *extraction) ranking() {
-	if !x.has("rank", "placed") {
+	if !x.has("rank", "placed", "th ", "th,") {
 		return
+	}
+	// "Armenia slipped from 99th place in 2007 to 109th": both ranks.
+	for _, m := range rankMoveRE.FindAllStringSubmatchIndex(x.text, -1) {
+		if e := x.resolve(m[2], m[3], ""); e != nil {
+			for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
+				if n, ok := ParseNumber(x.text[g[0]:g[1]]); ok {
+					x.sfact(e, Ranking, IntOf(n))
+				}
+			}
+		}
 	}
 	for _, m := range append(rankRE.FindAllStringSubmatchIndex(x.text, -1), rankObjRE.FindAllStringSubmatchIndex(x.text, -1)...) {
 		e := x.resolve(m[2], m[3], "")
