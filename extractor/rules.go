@@ -220,27 +220,32 @@ func (x *extraction) nativeNames() {
 // of the common ones.
 func scriptOf(s string) string {
 	for _, r := range s {
-		switch {
-		case !unicode.IsLetter(r):
+		if !unicode.IsLetter(r) {
 			continue
-		case unicode.Is(unicode.Latin, r):
-			return "Latn"
-		case unicode.Is(unicode.Cyrillic, r):
-			return "Cyrl"
-		case unicode.Is(unicode.Arabic, r):
-			return "Arab"
-		case unicode.Is(unicode.Georgian, r):
-			return "Geor"
-		case unicode.Is(unicode.Armenian, r):
-			return "Armn"
-		case unicode.Is(unicode.Greek, r):
-			return "Grek"
-		case unicode.Is(unicode.Han, r):
-			return "Hani"
+		}
+		for _, sc := range scripts {
+			if unicode.Is(sc.table, r) {
+				return sc.code
+			}
 		}
 		return ""
 	}
 	return ""
+}
+
+// scripts pairs Unicode script tables with their ISO 15924 codes.
+var scripts = []struct {
+	table *unicode.RangeTable
+	code  string
+}{
+	{unicode.Latin, "Latn"}, {unicode.Cyrillic, "Cyrl"}, {unicode.Arabic, "Arab"},
+	{unicode.Georgian, "Geor"}, {unicode.Armenian, "Armn"}, {unicode.Greek, "Grek"},
+	{unicode.Han, "Hani"}, {unicode.Hebrew, "Hebr"}, {unicode.Devanagari, "Deva"},
+	{unicode.Thai, "Thai"}, {unicode.Hangul, "Hang"}, {unicode.Bengali, "Beng"},
+	{unicode.Ethiopic, "Ethi"}, {unicode.Mongolian, "Mong"}, {unicode.Tibetan, "Tibt"},
+	{unicode.Khmer, "Khmr"}, {unicode.Lao, "Laoo"}, {unicode.Myanmar, "Mymr"},
+	{unicode.Sinhala, "Sinh"}, {unicode.Tamil, "Taml"}, {unicode.Hiragana, "Jpan"},
+	{unicode.Katakana, "Jpan"},
 }
 
 var (
