@@ -492,9 +492,9 @@ func (x *extraction) dissolution() {
 }
 
 var (
-	rankRE    = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:[a-z]+ )?(\d+)(?:st|nd|rd|th)\b`)
+	rankRE     = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:[a-z]+ )?(\d+)(?:st|nd|rd|th)\b`)
 	rankMoveRE = pat(`({NP}) (?:slipped|rose|fell|climbed|dropped|moved|improved|declined) from (\d+)(?:st|nd|rd|th)(?: place)?(?: in \d{4})? to (\d+)(?:st|nd|rd|th)`)
-	rankObjRE = pat(`\branked ({NP}) (\d+)(?:st|nd|rd|th)\b`)
+	rankObjRE  = pat(`\branked ({NP}) (\d+)(?:st|nd|rd|th)\b`)
 )
 
 // ranking reads "Kazakhstan ranks 28th among 193 countries".
