@@ -1,4 +1,5 @@
-// Package exporter writes RDF graphs as Turtle, N-Triples and JSON-LD.
+// Package exporter writes RDF graphs as Turtle, N-Triples and JSON-LD, and
+// RDF datasets (graphs with named graphs) as N-Quads and TriG.
 //
 // Terms are those of github.com/knakk/rdf. The package knows no vocabulary:
 // the namespace prefixes and the JSON-LD context are given by the caller in
@@ -38,13 +39,16 @@ const (
 	kindTurtle formatKind = iota + 1
 	kindNTriples
 	kindJSONLD
+	kindNQuads
+	kindTriG
 )
 
 // Format describes one RDF serialization format.
 //
 // Format values are comparable: compare with the package variables
 // (f == exporter.Turtle). Only the values from this package ([Turtle],
-// [NTriples], [JSONLD], [Formats], [Lookup]) are usable with [NewEncoder].
+// [NTriples], [JSONLD], [NQuads], [TriG], [Formats], [Lookup]) are usable
+// with [NewEncoder].
 type Format struct {
 	Name      string // short name used on command lines: "ttl", "nt", "jsonld"
 	Extension string // file name extension with its dot: ".ttl"
@@ -65,12 +69,20 @@ var (
 	// JSONLD is JSON-LD 1.1 in compacted form, produced with json-gold.
 	JSONLD = Format{Name: "jsonld", Extension: ".jsonld", MediaType: "application/ld+json",
 		kind: kindJSONLD, aliases: "json-ld"}
+	// NQuads is W3C N-Quads, written with knakk/rdf's N-Quads serializer. Its
+	// encoders are [QuadEncoder]s.
+	NQuads = Format{Name: "nq", Extension: ".nq", MediaType: "application/n-quads",
+		kind: kindNQuads, aliases: "nquads n-quads"}
+	// TriG is W3C TriG, written by this package's own streaming writer with
+	// the Turtle writer's terms. Its encoders are [QuadEncoder]s.
+	TriG = Format{Name: "trig", Extension: ".trig", MediaType: "application/trig",
+		kind: kindTriG}
 )
 
 // Formats returns the supported formats in a fixed order: Turtle, N-Triples,
-// JSON-LD. The slice is new on every call.
+// JSON-LD, N-Quads, TriG. The slice is new on every call.
 func Formats() []Format {
-	return []Format{Turtle, NTriples, JSONLD}
+	return []Format{Turtle, NTriples, JSONLD, NQuads, TriG}
 }
 
 // String returns the format's name.
@@ -129,6 +141,12 @@ type Options struct {
 	// contexts (URLs) are not fetched: they make the encoder fail. Other
 	// formats ignore it.
 	Context []byte
+
+	// Graph is the IRI of the named graph that the encoders of dataset
+	// formats (N-Quads, TriG: see [Format.Dataset]) put the triples given
+	// to Encode in; empty means the default graph. It must be absolute.
+	// Triple formats ignore it.
+	Graph string
 }
 
 // Encoder is a sink for RDF triples in one format.
@@ -156,6 +174,10 @@ func NewEncoder(f Format, w io.Writer, opts Options) (Encoder, error) {
 		return newNTriplesEncoder(w), nil
 	case kindJSONLD:
 		return newJSONLDEncoder(w, opts)
+	case kindNQuads:
+		return newNQuadsEncoder(w, opts)
+	case kindTriG:
+		return newTriGEncoder(w, opts)
 	}
 	return nil, fmt.Errorf("exporter: unknown format %q", f.Name)
 }

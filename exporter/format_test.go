@@ -41,7 +41,14 @@ func TestLookup(t *testing.T) {
 		{"out.ttl.gz", Format{}, false},
 		{"out", Format{}, false},
 		{".", Format{}, false},
-		{"nq", Format{}, false},
+		{"nq", NQuads, true},
+		{"N-Quads", NQuads, true},
+		{"x.nq", NQuads, true},
+		{"application/n-quads", NQuads, true},
+		{"trig", TriG, true},
+		{"out.TriG", TriG, true},
+		{"application/trig", TriG, true},
+		{"nq.gz", Format{}, false},
 	}
 	for _, tt := range tests {
 		got, ok := Lookup(tt.in)
@@ -59,7 +66,8 @@ func TestFormats(t *testing.T) {
 			t.Errorf("Lookup(%q) does not find %v", f.Name, f)
 		}
 	}
-	want := "ttl .ttl text/turtle|nt .nt application/n-triples|jsonld .jsonld application/ld+json"
+	want := "ttl .ttl text/turtle|nt .nt application/n-triples|jsonld .jsonld application/ld+json|" +
+		"nq .nq application/n-quads|trig .trig application/trig"
 	if got := strings.Join(names, "|"); got != want {
 		t.Errorf("Formats() = %s, want %s", got, want)
 	}
@@ -68,7 +76,7 @@ func TestFormats(t *testing.T) {
 	if Formats()[0] != Turtle {
 		t.Error("Formats() returns shared storage")
 	}
-	if _, err := NewEncoder(Format{Name: "nq"}, io.Discard, Options{}); err == nil {
+	if _, err := NewEncoder(Format{Name: "nq", Extension: ".nq"}, io.Discard, Options{}); err == nil {
 		t.Error("NewEncoder accepts a made-up format")
 	}
 }
@@ -113,7 +121,7 @@ func TestInvalidTriples(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Encode = %v, want error containing %q", err, tt.want)
 				}
-				if !strings.HasPrefix(err.Error(), map[Format]string{Turtle: "turtle: ", NTriples: "ntriples: ", JSONLD: "jsonld: "}[f]) {
+				if !strings.HasPrefix(err.Error(), map[Format]string{Turtle: "turtle: ", NTriples: "ntriples: ", JSONLD: "jsonld: ", NQuads: "nquads: ", TriG: "trig: "}[f]) {
 					t.Errorf("error %q lacks the format name", err)
 				}
 				if err := enc.Encode(good); err != nil {

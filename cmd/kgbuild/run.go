@@ -100,7 +100,7 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
-	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt), extension or media type")
+	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig), extension or media type")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.Usage = func() {
@@ -108,6 +108,8 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 
 Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
+N-Quads (nq) and TriG (trig) put the triples in a named graph, the
+document's IRI (BASE/document/NAME).
 An input that cannot be read leaves no output file behind.
 
 Flags:
@@ -259,6 +261,21 @@ func encoderOptions(base string) exporter.Options {
 	return exporter.Options{Prefixes: ps, Context: ontology.Context()}
 }
 
+// documentIRI is the IRI ontology.Map gives the document named name
+// under base: N-Quads and TriG put the document's triples in the graph of
+// that name, so that a store can replace one document's graph alone.
+func documentIRI(base, name string) string {
+	if base == "" {
+		base = ontology.DefaultBase
+	}
+	for _, p := range ontology.NodePaths() {
+		if strings.HasPrefix(p, "document") {
+			return base + p + name
+		}
+	}
+	return ""
+}
+
 // fanout sends each triple to several encoders: the graph is mapped once
 // and streamed into every format.
 type fanout []exporter.Encoder
@@ -287,6 +304,8 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 			os.Remove(o.tmp.Name())
 		}
 	}
+	encOpts := encoderOptions(opts.Base)
+	encOpts.Graph = documentIRI(opts.Base, name) // N-Quads, TriG: the document's named graph
 	var encs fanout
 	for _, f := range formats {
 		tmp, err := os.CreateTemp(dir, "."+name+"-*"+f.Extension+".tmp")
@@ -295,7 +314,7 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 			return nil, &codedError{exitOutput, err}
 		}
 		outs = append(outs, out{tmp, filepath.Join(dir, name+f.Extension)})
-		enc, err := exporter.NewEncoder(f, tmp, encoderOptions(opts.Base))
+		enc, err := exporter.NewEncoder(f, tmp, encOpts)
 		if err != nil {
 			cleanup()
 			return nil, err
