@@ -1,478 +1,563 @@
 package exporter
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
+	"bufio"
 	"fmt"
 	"io"
-	"slices"
-	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/knakk/rdf"
-	"github.com/piprate/json-gold/ld"
 )
 
-// jsonldEncoder keeps the triples until Close, then converts them with
-// json-gold: RDF dataset → expanded JSON-LD (FromRDF) → compacted with the
-// caller's context (Compact), and writes the result indented by two spaces
-// with a trailing newline.
+// jsonldEncoder is a streaming writer of compacted JSON-LD. It writes the
+// caller's context, then one node object per run of triples with the same
+// subject, the way the Turtle writer writes subject blocks:
 //
-// Choices and json-gold behaviours:
-//   - The triples are deduplicated and sorted before conversion, so the
-//     output does not depend on their order. FromRDF orders nodes by @id;
-//     values of one property follow the sorted triples.
-//   - UseNativeTypes is off: json-gold's native conversion is lossy (it
-//     rewrites "007"^^xsd:integer as 7, and turns "1,000"^^xsd:integer
-//     into a plain string, dropping the datatype). Integers are therefore
-//     typed values, {"@value": "42", "@type": "xsd:integer"}, or plain
-//     strings where the context coerces the property to xsd:integer. They
-//     read back exactly.
-//   - json-gold lowercases language tags while expanding (kk-Latn →
-//     kk-latn); RDF 1.1 treats tags case-insensitively, so this is legal.
-//     This encoder restores the case as given in the triples in "@language"
-//     values and in the keys of language maps declared in the top-level
-//     context, whenever the lowercase form stands for a single spelling in
-//     the input. Readers that use json-gold (or jsonld.js) lowercase them
-//     again.
-//   - Documents are never loaded: the document loader refuses every URL
-//     and never opens files, so a context must be given inline.
-//   - The written document is expanded again and must hold the same
-//     statements as the graph (see verify): json-gold's compaction can
-//     otherwise change IRIs silently. This costs about a third more time.
-//   - Panics inside json-gold are recovered and returned as errors.
+//	{
+//	  "@context": { … },
+//	  "@graph": [
+//	    {
+//	      "@id": "kg:almaty",
+//	      "@type": "schema:City",
+//	      "schema:name": [
+//	        {
+//	          "@value": "Almaty",
+//	          "@language": "en"
+//	        },
+//	        …
+//	      ]
+//	    }
+//	  ]
+//	}
+//
+// It keeps only the current node. A subject seen again later gets another
+// node object with the same "@id", which JSON-LD processors merge.
+//
+// Compaction follows the context (see jsonldContext): node identifiers as
+// prefix:local or full IRIs; rdf:type as "@type"; a property as a term of
+// the context when the term's type coercion fits the value (the value is
+// then bare), else as a vocabulary-relative name, a compact IRI or the full
+// IRI, with the value in expanded form ({"@id": …}, {"@value": …,
+// "@type": …}, {"@value": …, "@language": …}). A plain string is bare
+// unless a default language would be added to it. Language tags are written
+// as given (json-gold and other readers lowercase them). Values are never
+// written as JSON numbers or booleans, whose conversion is lossy.
+//
+// Whenever a compact form could be read back as another IRI (through a
+// term, a prefix, "@vocab" or a keyword), the full IRI is written; when
+// even the full IRI would be misread (an IRI "kg:x" with "kg" a term of the
+// context), the triple is refused with an error.
+//
+// The output is indented by two spaces like encoding/json's, and ends with
+// a newline.
 type jsonldEncoder struct {
-	w       io.Writer
-	ctx     any // parsed context (nil: none)
-	triples []rdf.Triple
-	closed  bool
+	w      *bufio.Writer
+	err    error // first write error, sticky
+	cx     *jsonldContext
+	preds  map[string]*jsonldPred // per property IRI
+	dts    map[string]compactIRI  // compacted datatypes
+	nodes  int                    // node objects written
+	closed bool
+
+	// The current node.
+	open  bool
+	subj  string // "_:label" or the IRI
+	id    compactIRI
+	types []compactIRI
+	props []jsonldProp
+	index map[string]int // key → index in props, for nodes with many keys
 }
 
-// offlineLoader is a json-gold document loader that loads nothing: it
-// neither fetches URLs nor opens local files (json-gold's default loader
-// does both).
-type offlineLoader struct{}
-
-// LoadDocument always fails.
-func (offlineLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
-	return nil, ld.NewJsonLdError(ld.LoadingDocumentFailed,
-		fmt.Sprintf("document loading is disabled (offline): %q", u))
+// jsonldPred is what the encoder knows about one property IRI.
+type jsonldPred struct {
+	isType bool         // rdf:type: IRI values go to "@type"
+	key    string       // the key when no term is used, quoted; "" when none is safe
+	keyErr error        // why key is ""
+	terms  []jsonldTerm // terms mapping to the property
+	plain  int          // index in terms of a term without coercion, or -1
 }
 
-func jsonldOptions() *ld.JsonLdOptions {
-	o := ld.NewJsonLdOptions("")
-	o.DocumentLoader = offlineLoader{}
-	o.UseNativeTypes = false
-	o.UseRdfType = false
-	o.CompactArrays = true
-	return o
+// jsonldProp is one key of the current node, with its values in order.
+type jsonldProp struct {
+	key  string
+	vals []jsonldValue
 }
+
+type jsonldValueKind uint8
+
+const (
+	valNode   jsonldValueKind = iota // {"@id": id}, or "id" when bare
+	valString                        // "s"
+	valPlain                         // {"@value": s}
+	valTyped                         // {"@value": s, "@type": id}
+	valLang                          // {"@value": s, "@language": lang}
+)
+
+type jsonldValue struct {
+	kind jsonldValueKind
+	bare bool       // valNode: written as a bare string (term coerced to @id)
+	id   compactIRI // valNode: the node; valTyped: the datatype
+	s    string     // lexical form
+	lang string     // valLang: the language tag
+}
+
+// cacheLimit bounds the property and datatype caches, so that a graph with
+// ever new properties does not grow memory without end.
+const cacheLimit = 1 << 12
 
 func newJSONLDEncoder(w io.Writer, opts Options) (*jsonldEncoder, error) {
-	e := &jsonldEncoder{w: w}
-	switch {
-	case len(bytes.TrimSpace(opts.Context)) > 0:
-		var ctx any
-		if err := json.Unmarshal(opts.Context, &ctx); err != nil {
-			return nil, fmt.Errorf("jsonld: context: %w", err)
-		}
-		if m, ok := ctx.(map[string]any); ok {
-			if inner, ok := m["@context"]; ok { // a document holding the context
-				ctx = inner
-			}
-		}
-		e.ctx = ctx
-	case len(opts.Prefixes) > 0:
-		m := make(map[string]any, len(opts.Prefixes))
-		for _, p := range opts.Prefixes {
-			if p.Name == "" {
-				continue // no JSON-LD term can stand for the empty prefix
-			}
-			if err := checkIRI(p.IRI); err != nil {
-				return nil, fmt.Errorf("jsonld: prefix %q: %w", p.Name, err)
-			}
-			m[p.Name] = p.IRI
-		}
-		e.ctx = m
+	cx, err := parseJSONLDContext(opts)
+	if err != nil {
+		return nil, fmt.Errorf("jsonld: context: %w", err)
 	}
-	if e.ctx != nil {
-		// Parse the context now so that a bad one fails before any work.
-		err := recoverPanic(func() error {
-			_, err := ld.NewContext(nil, jsonldOptions()).Parse(ld.CloneDocument(e.ctx))
-			return err
-		})
-		if err != nil {
-			return nil, fmt.Errorf("jsonld: context: %w", err)
-		}
+	e := &jsonldEncoder{
+		w:     bufio.NewWriterSize(w, 64<<10),
+		cx:    cx,
+		preds: map[string]*jsonldPred{},
+		dts:   map[string]compactIRI{},
 	}
+	e.w.WriteString("{\n")
+	if cx.raw != nil {
+		e.w.WriteString(`  "@context": `)
+		e.w.Write(cx.raw)
+		e.w.WriteString(",\n")
+	}
+	e.w.WriteString(`  "@graph": [`)
 	return e, nil
 }
 
-// Encode checks t and keeps it for Close.
+// Encode checks t and adds it to the current node, first writing the
+// current node when t's subject is another one.
 func (e *jsonldEncoder) Encode(t rdf.Triple) error {
 	if e.closed {
 		return fmt.Errorf("jsonld: %w", ErrClosed)
 	}
+	if e.err != nil {
+		return e.err
+	}
 	if err := checkTriple(t); err != nil {
 		return fmt.Errorf("jsonld: %w", err)
 	}
-	e.triples = append(e.triples, t)
-	return nil
+	subj := termID(t.Subj)
+	newNode := !e.open || subj != e.subj
+	var id compactIRI
+	if newNode {
+		var err error
+		if id, err = e.node(t.Subj); err != nil {
+			return fmt.Errorf("jsonld: subject: %w", err)
+		}
+	}
+	pred := e.pred(t.Pred.(rdf.IRI).String())
+	key, val, err := e.value(pred, t.Obj)
+	if err != nil {
+		return fmt.Errorf("jsonld: %w", err)
+	}
+
+	if newNode {
+		e.flushNode()
+		e.open, e.subj, e.id = true, subj, id
+	}
+	if key == "" {
+		e.types = append(e.types, val.id)
+	} else {
+		p := e.prop(key)
+		p.vals = append(p.vals, val)
+	}
+	return e.writeErr()
 }
 
-// Close converts the kept triples and writes the document.
+// Close writes the last node and the end of the document, and flushes.
 func (e *jsonldEncoder) Close() error {
 	if e.closed {
 		return fmt.Errorf("jsonld: %w", ErrClosed)
 	}
 	e.closed = true
-	doc, want, err := e.document()
-	e.triples = nil
-	if err != nil {
-		return fmt.Errorf("jsonld: %w", err)
+	if e.err != nil {
+		return e.err
 	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
-	if err := enc.Encode(doc); err != nil { // ends with a newline
-		return fmt.Errorf("jsonld: marshal: %w", err)
+	e.flushNode()
+	if e.nodes > 0 {
+		e.w.WriteString("\n  ]\n}\n")
+	} else {
+		e.w.WriteString("]\n}\n")
 	}
-	if err := verify(buf.Bytes(), want); err != nil {
-		return fmt.Errorf("jsonld: %w", err)
-	}
-	if _, err := e.w.Write(buf.Bytes()); err != nil {
-		return fmt.Errorf("jsonld: write: %w", err)
+	if err := e.w.Flush(); err != nil {
+		e.err = fmt.Errorf("jsonld: write: %w", err)
+		return e.err
 	}
 	return nil
 }
 
-// document builds the compacted JSON-LD document. It also returns the
-// statements of the expanded form (see statements), to check the output.
-func (e *jsonldEncoder) document() (map[string]any, []string, error) {
-	ds := toDataset(e.triples)
-	opts := jsonldOptions()
-	var doc map[string]any
-	var want []string
-	err := recoverPanic(func() error {
-		expanded, err := ld.NewJsonLdApi().FromRDF(ds, opts)
-		if err != nil {
-			return fmt.Errorf("from RDF: %w", err)
+// writeErr returns (and keeps) an error of the buffered writer; see the
+// Turtle encoder's.
+func (e *jsonldEncoder) writeErr() error {
+	if _, err := e.w.Write(nil); err != nil {
+		e.err = fmt.Errorf("jsonld: write: %w", err)
+		return e.err
+	}
+	return nil
+}
+
+// termID identifies a subject: "_:label" for a blank node, else the IRI.
+func termID(t rdf.Term) string {
+	if b, ok := t.(rdf.Blank); ok {
+		return b.Serialize(rdf.NTriples)
+	}
+	return t.String()
+}
+
+// node compacts a subject or object node.
+func (e *jsonldEncoder) node(t rdf.Term) (compactIRI, error) {
+	if b, ok := t.(rdf.Blank); ok {
+		return compactIRI{local: b.Serialize(rdf.NTriples)}, nil
+	}
+	return e.cx.compactID(t.String())
+}
+
+// pred returns what is known of a property, computing it the first time.
+func (e *jsonldEncoder) pred(iri string) *jsonldPred {
+	if p, ok := e.preds[iri]; ok {
+		return p
+	}
+	p := &jsonldPred{isType: iri == rdfType, terms: e.cx.byIRI[iri], plain: -1}
+	for i, t := range p.terms {
+		if t.typ == "" {
+			p.plain = i
+			break
 		}
-		if want, err = statements(expanded); err != nil {
-			return fmt.Errorf("from RDF: %w", err)
-		}
-		ctx := e.ctx
-		if ctx == nil {
-			ctx = map[string]any{}
-		}
-		doc, err = ld.NewJsonLdProcessor().Compact(expanded, ctx, opts)
-		if err != nil {
-			return fmt.Errorf("compact: %w", err)
-		}
-		return nil
-	})
+	}
+	if k, err := e.cx.compactVocab(iri); err != nil {
+		p.keyErr = fmt.Errorf("property: %w", err)
+	} else {
+		p.key = jsonString(k.String())
+	}
+	if len(e.preds) < cacheLimit {
+		e.preds[iri] = p
+	}
+	return p
+}
+
+// datatype compacts a datatype IRI (read with "@vocab").
+func (e *jsonldEncoder) datatype(iri string) (compactIRI, error) {
+	if c, ok := e.dts[iri]; ok {
+		return c, nil
+	}
+	c, err := e.cx.compactVocab(iri)
 	if err != nil {
-		return nil, nil, err
+		return c, fmt.Errorf("datatype: %w", err)
 	}
-	if fix := langCaseFixes(e.triples); len(fix) > 0 {
-		restoreLangCase(doc, fix, languageMapTerms(e.ctx))
+	if len(e.dts) < cacheLimit {
+		e.dts[iri] = c
 	}
-	return doc, want, nil
+	return c, nil
 }
 
-// verify expands the written document again and checks that it holds the
-// same statements as the expanded form it was compacted from. json-gold's
-// compaction is not always faithful: with "@vocab" it writes the IRI
-// <https://schema.org/kg:x> as "kg:x" (which reads back through the "kg"
-// prefix) and <https://schema.org/@type> as the keyword "@type". Such
-// output is refused rather than written.
-func verify(out []byte, want []string) error {
-	var doc any
-	if err := json.Unmarshal(out, &doc); err != nil {
-		return fmt.Errorf("check: %w", err)
-	}
-	var got []string
-	err := recoverPanic(func() error {
-		expanded, err := ld.NewJsonLdProcessor().Expand(doc, jsonldOptions())
+// value chooses the key and the written form of the object o of property
+// p. The key is "" for an "@type" value.
+func (e *jsonldEncoder) value(p *jsonldPred, o rdf.Object) (string, jsonldValue, error) {
+	switch o := o.(type) {
+	case rdf.IRI, rdf.Blank:
+		id, err := e.node(o)
 		if err != nil {
-			return err
+			return "", jsonldValue{}, fmt.Errorf("object: %w", err)
 		}
-		got, err = statements(expanded)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("check: expand: %w", err)
-	}
-	if slices.Equal(got, want) {
-		return nil
-	}
-	i := 0
-	for i < len(got) && i < len(want) && got[i] == want[i] {
-		i++
-	}
-	if i < len(want) && (i >= len(got) || want[i] < got[i]) {
-		return fmt.Errorf("check: compacted document does not round-trip (a term or @vocab of the context hides an IRI?): it loses %s",
-			want[i])
-	}
-	return fmt.Errorf("check: compacted document does not round-trip (a term or @vocab of the context hides an IRI?): it reads back %s",
-		got[i])
-}
-
-// statements lists the statements of expanded, flat JSON-LD (as FromRDF
-// makes it, and as expanding its compacted form gives it back): one string
-// per subject, property and value, with language tags lowercased (json-gold
-// lowercases them when expanding), sorted and without duplicates.
-func statements(expanded []any) ([]string, error) {
-	var out []string
-	for _, n := range expanded {
-		node, ok := n.(map[string]any)
-		if !ok {
-			return nil, fmt.Errorf("unexpected top-level value %T", n)
+		if _, isIRI := o.(rdf.IRI); isIRI && p.isType {
+			// An "@type" value is read with "@vocab". (Blank nodes
+			// stay values of rdf:type: not every reader takes them
+			// in "@type".)
+			c, err := e.cx.compactVocab(o.String())
+			if err != nil {
+				return "", jsonldValue{}, fmt.Errorf("object: %w", err)
+			}
+			return "", jsonldValue{kind: valNode, id: c}, nil
 		}
-		id, ok := node["@id"].(string)
-		if !ok {
-			return nil, errors.New("node without @id")
-		}
-		for k, v := range node {
-			if k == "@id" {
-				continue
-			}
-			if strings.HasPrefix(k, "@") && k != "@type" {
-				return nil, fmt.Errorf("node %s: unexpected %s", id, k)
-			}
-			vs, ok := v.([]any)
-			if !ok {
-				return nil, fmt.Errorf("node %s: %s is not an array", id, k)
-			}
-			for _, x := range vs {
-				key, err := valueKey(x)
-				if err != nil {
-					return nil, err
-				}
-				out = append(out, nodeKey(id)+" <"+k+"> "+key)
+		for _, t := range p.terms {
+			if t.typ == "@id" {
+				return t.key, jsonldValue{kind: valNode, bare: true, id: id}, nil
 			}
 		}
-	}
-	slices.Sort(out)
-	return slices.Compact(out), nil
-}
-
-// valueKey returns a readable string that identifies an expanded value,
-// with its language tag lowercased: <iri> or _:label for nodes, "text",
-// "text"@lang or "text"^^<datatype> (quoted as Go strings) for literals,
-// and JSON for anything else (lists).
-func valueKey(x any) (string, error) {
-	switch x := x.(type) {
-	case string: // an @type entry
-		return "<" + x + ">", nil
-	case map[string]any:
-		if id, ok := x["@id"].(string); ok && len(x) == 1 {
-			return nodeKey(id), nil
-		}
-		if v, ok := x["@value"].(string); ok {
-			dt, hasType := x["@type"].(string)
-			l, hasLang := x["@language"].(string)
-			switch {
-			case len(x) == 1:
-				return strconv.Quote(v), nil
-			case len(x) == 2 && hasType:
-				return strconv.Quote(v) + "^^<" + dt + ">", nil
-			case len(x) == 2 && hasLang:
-				return strconv.Quote(v) + "@" + strings.ToLower(l), nil
-			}
-		}
-	}
-	b, err := json.Marshal(lowerLang(x))
-	return string(b), err
-}
-
-// nodeKey writes a node identifier as _:label or <iri>.
-func nodeKey(id string) string {
-	if strings.HasPrefix(id, "_:") {
-		return id
-	}
-	return "<" + id + ">"
-}
-
-// lowerLang returns a copy of v with "@language" values lowercased.
-func lowerLang(v any) any {
-	switch v := v.(type) {
-	case []any:
-		c := make([]any, len(v))
-		for i, x := range v {
-			c[i] = lowerLang(x)
-		}
-		return c
-	case map[string]any:
-		c := make(map[string]any, len(v))
-		for k, x := range v {
-			if s, ok := x.(string); ok && k == "@language" {
-				c[k] = strings.ToLower(s)
-			} else {
-				c[k] = lowerLang(x)
-			}
-		}
-		return c
-	}
-	return v
-}
-
-// toDataset converts triples to a json-gold dataset (default graph only),
-// without duplicates and sorted by their N-Triples form.
-func toDataset(triples []rdf.Triple) *ld.RDFDataset {
-	type keyed struct {
-		key string
-		t   rdf.Triple
-	}
-	ks := make([]keyed, 0, len(triples))
-	for _, t := range triples {
-		ks = append(ks, keyed{t.Serialize(rdf.NTriples), t})
-	}
-	slices.SortFunc(ks, func(a, b keyed) int { return strings.Compare(a.key, b.key) })
-	ks = slices.CompactFunc(ks, func(a, b keyed) bool { return a.key == b.key })
-
-	ds := ld.NewRDFDataset()
-	quads := make([]*ld.Quad, 0, len(ks))
-	for _, k := range ks {
-		quads = append(quads, ld.NewQuad(ldNode(k.t.Subj), ldNode(k.t.Pred), ldNode(k.t.Obj), "@default"))
-	}
-	ds.Graphs["@default"] = quads
-	return ds
-}
-
-// ldNode converts a knakk/rdf term to a json-gold node.
-func ldNode(t rdf.Term) ld.Node {
-	switch t := t.(type) {
-	case rdf.IRI:
-		return ld.NewIRI(t.String())
-	case rdf.Blank:
-		return ld.NewBlankNode(t.Serialize(rdf.NTriples))
+		return e.objectKey(p, jsonldValue{kind: valNode, id: id})
 	case rdf.Literal:
-		if lang := t.Lang(); lang != "" {
-			return ld.NewLiteral(t.String(), rdfLangString, lang)
+		s := o.String()
+		if tag := o.Lang(); tag != "" {
+			for _, t := range p.terms {
+				if t.typ == "" && t.bareString && t.hasLang && t.lang == tag {
+					return t.key, jsonldValue{kind: valString, s: s}, nil
+				}
+			}
+			if p.plain < 0 && p.key != "" && e.cx.bareStrings && e.cx.hasLang && e.cx.lang == tag {
+				return p.key, jsonldValue{kind: valString, s: s}, nil
+			}
+			return e.objectKey(p, jsonldValue{kind: valLang, s: s, lang: tag})
 		}
-		return ld.NewLiteral(t.String(), t.DataType.String(), "")
+		dt := o.DataType.String()
+		for _, t := range p.terms {
+			if t.typ == dt || dt == xsdString && t.typ == "" && t.bareString && !t.hasLang {
+				return t.key, jsonldValue{kind: valString, s: s}, nil
+			}
+		}
+		if dt == xsdString {
+			if p.plain < 0 && p.key != "" && e.cx.bareStrings && !e.cx.hasLang {
+				return p.key, jsonldValue{kind: valString, s: s}, nil
+			}
+			return e.objectKey(p, jsonldValue{kind: valPlain, s: s})
+		}
+		c, err := e.datatype(dt)
+		if err != nil {
+			return "", jsonldValue{}, fmt.Errorf("object: %w", err)
+		}
+		return e.objectKey(p, jsonldValue{kind: valTyped, s: s, id: c})
 	}
-	panic(fmt.Sprintf("exporter: unexpected term type %T", t))
+	return "", jsonldValue{}, fmt.Errorf("object: unsupported term type %T", o)
 }
 
-// langCaseFixes maps lowercased language tags back to their spelling in
-// the triples, for tags that are not all lowercase and have one spelling.
-func langCaseFixes(triples []rdf.Triple) map[string]string {
-	spell := map[string]string{}
-	ambiguous := map[string]bool{}
-	for _, t := range triples {
-		l, ok := t.Obj.(rdf.Literal)
-		if !ok || l.Lang() == "" {
+// objectKey returns the key for a value in expanded form (which no
+// coercion changes): a term without coercion if there is one, else the
+// property's own key.
+func (e *jsonldEncoder) objectKey(p *jsonldPred, v jsonldValue) (string, jsonldValue, error) {
+	if p.plain >= 0 {
+		return p.terms[p.plain].key, v, nil
+	}
+	if p.key == "" {
+		return "", jsonldValue{}, p.keyErr
+	}
+	return p.key, v, nil
+}
+
+// prop returns the current node's entry for key, adding it if new.
+func (e *jsonldEncoder) prop(key string) *jsonldProp {
+	if e.index != nil {
+		if i, ok := e.index[key]; ok {
+			return &e.props[i]
+		}
+	} else {
+		for i := range e.props {
+			if e.props[i].key == key {
+				return &e.props[i]
+			}
+		}
+	}
+	n := len(e.props)
+	if n < cap(e.props) {
+		e.props = e.props[:n+1]
+		e.props[n].key = key
+		e.props[n].vals = e.props[n].vals[:0]
+	} else {
+		e.props = append(e.props, jsonldProp{key: key})
+	}
+	switch {
+	case e.index != nil:
+		e.index[key] = n
+	case n >= 16:
+		e.index = make(map[string]int, 2*n)
+		for i := range e.props {
+			e.index[e.props[i].key] = i
+		}
+	}
+	return &e.props[n]
+}
+
+// Indentation of the lines of a node object and of the arrays in it.
+const (
+	indentNode  = "    "
+	indentKey   = "      "
+	indentItem  = "        "
+	indentInner = "          "
+)
+
+// flushNode writes the current node object, if any, and empties it.
+func (e *jsonldEncoder) flushNode() {
+	if !e.open {
+		return
+	}
+	w := e.w
+	if e.nodes > 0 {
+		w.WriteByte(',')
+	}
+	e.nodes++
+	w.WriteString("\n" + indentNode + "{\n" + indentKey + `"@id": `)
+	e.writeIRI(e.id)
+	switch len(e.types) {
+	case 0:
+	case 1:
+		w.WriteString(",\n" + indentKey + `"@type": `)
+		e.writeIRI(e.types[0])
+	default:
+		w.WriteString(",\n" + indentKey + `"@type": [`)
+		for i, c := range e.types {
+			if i > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n" + indentItem)
+			e.writeIRI(c)
+		}
+		w.WriteString("\n" + indentKey + "]")
+	}
+	for i := range e.props {
+		p := &e.props[i]
+		w.WriteString(",\n" + indentKey)
+		w.WriteString(p.key)
+		w.WriteString(": ")
+		if len(p.vals) == 1 {
+			e.writeValue(&p.vals[0], indentKey)
 			continue
 		}
-		tag := l.Lang()
-		low := strings.ToLower(tag)
-		if s, ok := spell[low]; ok && s != tag {
-			ambiguous[low] = true
+		w.WriteByte('[')
+		for j := range p.vals {
+			if j > 0 {
+				w.WriteByte(',')
+			}
+			w.WriteString("\n" + indentItem)
+			e.writeValue(&p.vals[j], indentItem)
 		}
-		spell[low] = tag
+		w.WriteString("\n" + indentKey + "]")
 	}
-	for low, tag := range spell {
-		if ambiguous[low] || low == tag {
-			delete(spell, low)
-		}
+	w.WriteString("\n" + indentNode + "}")
+
+	e.open = false
+	e.types = e.types[:0]
+	for i := range e.props {
+		clear(e.props[i].vals) // drop references to the triples' strings
 	}
-	return spell
+	e.props = e.props[:0]
+	e.index = nil
 }
 
-// languageMapTerms returns the terms of a context whose container is
-// @language. Only the top-level context is looked at.
-func languageMapTerms(ctx any) map[string]bool {
-	terms := map[string]bool{}
-	var add func(c any)
-	add = func(c any) {
-		switch c := c.(type) {
-		case []any:
-			for _, x := range c {
-				add(x)
-			}
-		case map[string]any:
-			for term, def := range c {
-				d, ok := def.(map[string]any)
-				if !ok {
-					continue
-				}
-				switch ct := d["@container"].(type) {
-				case string:
-					if ct == "@language" {
-						terms[term] = true
-					}
-				case []any:
-					if slices.Contains(ct, any("@language")) {
-						terms[term] = true
-					}
-				}
-			}
+// writeValue writes v, which starts on a line indented by ind.
+func (e *jsonldEncoder) writeValue(v *jsonldValue, ind string) {
+	w := e.w
+	inner := indentInner
+	if ind == indentKey {
+		inner = indentItem
+	}
+	switch v.kind {
+	case valNode:
+		if v.bare {
+			e.writeIRI(v.id)
+			return
+		}
+		w.WriteString("{\n")
+		w.WriteString(inner)
+		w.WriteString(`"@id": `)
+		e.writeIRI(v.id)
+	case valString:
+		writeJSONString(w, v.s)
+		return
+	default:
+		w.WriteString("{\n")
+		w.WriteString(inner)
+		w.WriteString(`"@value": `)
+		writeJSONString(w, v.s)
+		switch v.kind {
+		case valTyped:
+			w.WriteString(",\n")
+			w.WriteString(inner)
+			w.WriteString(`"@type": `)
+			e.writeIRI(v.id)
+		case valLang:
+			w.WriteString(",\n")
+			w.WriteString(inner)
+			w.WriteString(`"@language": `)
+			writeJSONString(w, v.lang)
 		}
 	}
-	add(ctx)
-	return terms
+	w.WriteByte('\n')
+	w.WriteString(ind)
+	w.WriteByte('}')
 }
 
-// restoreLangCase rewrites lowercased language tags in a compacted
-// document: "@language" values anywhere outside "@context", and the keys
-// of the language maps held by langMaps terms.
-func restoreLangCase(v any, fix map[string]string, langMaps map[string]bool) {
-	switch v := v.(type) {
-	case []any:
-		for _, x := range v {
-			restoreLangCase(x, fix, langMaps)
+// writeIRI writes a compacted IRI as a JSON string.
+func (e *jsonldEncoder) writeIRI(c compactIRI) {
+	e.w.WriteByte('"')
+	if c.prefix != "" {
+		writeJSONChars(e.w, c.prefix)
+		e.w.WriteByte(':')
+	}
+	writeJSONChars(e.w, c.local)
+	e.w.WriteByte('"')
+}
+
+// String returns the compacted IRI as written (without JSON quoting).
+func (c compactIRI) String() string {
+	if c.prefix == "" {
+		return c.local
+	}
+	return c.prefix + ":" + c.local
+}
+
+// jsonString returns s as a JSON string, quoted and escaped like
+// writeJSONString.
+func jsonString(s string) string {
+	var b strings.Builder
+	w := bufio.NewWriterSize(&b, max(16, len(s)+2))
+	writeJSONString(w, s)
+	w.Flush()
+	return b.String()
+}
+
+// writeJSONString writes s as a JSON string with the escapes
+// encoding/json uses when HTML escaping is off.
+func writeJSONString(w *bufio.Writer, s string) {
+	w.WriteByte('"')
+	writeJSONChars(w, s)
+	w.WriteByte('"')
+}
+
+// writeJSONChars writes the characters of s escaped for a JSON string, as
+// encoding/json does with SetEscapeHTML(false): '"' and '\' backslashed,
+// \b \f \n \r \t, other control characters as \u00xx, U+2028 and U+2029 as
+// \u2028 and \u2029 (for JavaScript), invalid UTF-8 as \ufffd, everything
+// else as raw UTF-8.
+func writeJSONChars(w *bufio.Writer, s string) {
+	const hex = "0123456789abcdef"
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' && c < utf8.RuneSelf {
+			i++
+			continue
 		}
-	case map[string]any:
-		for k, x := range v {
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			var esc string
 			switch {
-			case k == "@context":
+			case r == utf8.RuneError && size == 1:
+				esc = `\ufffd`
+			case r == '\u2028':
+				esc = `\u2028`
+			case r == '\u2029':
+				esc = `\u2029`
+			default:
+				i += size
 				continue
-			case k == "@language":
-				if s, ok := x.(string); ok {
-					if orig, ok := fix[s]; ok {
-						v[k] = orig
-					}
-				}
-				continue
-			case langMaps[k]:
-				if m, ok := x.(map[string]any); ok {
-					renameKeys(m, fix)
-				}
 			}
-			restoreLangCase(x, fix, langMaps)
-		}
-	}
-}
-
-// renameKeys renames the keys of m found in fix, unless the new key is
-// already taken.
-func renameKeys(m map[string]any, fix map[string]string) {
-	var keys []string
-	for k := range m {
-		if _, ok := fix[k]; ok {
-			keys = append(keys, k)
-		}
-	}
-	for _, k := range keys {
-		if _, taken := m[fix[k]]; taken {
+			w.WriteString(s[start:i])
+			w.WriteString(esc)
+			i += size
+			start = i
 			continue
 		}
-		m[fix[k]] = m[k]
-		delete(m, k)
-	}
-}
-
-// recoverPanic runs f and turns a panic into an error. json-gold panics on
-// some inputs.
-func recoverPanic(f func() error) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("json-gold panicked: %v", r)
+		w.WriteString(s[start:i])
+		switch c {
+		case '"', '\\':
+			w.WriteByte('\\')
+			w.WriteByte(c)
+		case '\b':
+			w.WriteString(`\b`)
+		case '\f':
+			w.WriteString(`\f`)
+		case '\n':
+			w.WriteString(`\n`)
+		case '\r':
+			w.WriteString(`\r`)
+		case '\t':
+			w.WriteString(`\t`)
+		default:
+			w.Write([]byte{'\\', 'u', '0', '0', hex[c>>4], hex[c&0xF]})
 		}
-	}()
-	return f()
+		i++
+		start = i
+	}
+	w.WriteString(s[start:])
 }
