@@ -71,19 +71,37 @@ func checkIRI(s string) error {
 	if s == "" {
 		return errors.New("empty IRI")
 	}
-	if !utf8.ValidString(s) {
-		return fmt.Errorf("IRI %q is not valid UTF-8", s)
-	}
-	for _, r := range s {
-		if r <= 0x20 || strings.ContainsRune("<>\"{}|^`\\", r) {
-			return fmt.Errorf("IRI %q contains disallowed character %q", s, r)
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			continue
 		}
+		if iriForbidden[c] {
+			return fmt.Errorf("IRI %q contains disallowed character %q", s, rune(c))
+		}
+	}
+	if !ascii && !utf8.ValidString(s) {
+		return fmt.Errorf("IRI %q is not valid UTF-8", s)
 	}
 	if !hasScheme(s) {
 		return fmt.Errorf("IRI %q is not absolute", s)
 	}
 	return nil
 }
+
+// iriForbidden marks the ASCII bytes IRIREF does not allow: controls,
+// space and <>"{}|^`\.
+var iriForbidden = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c <= 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range "<>\"{}|^`\\" {
+		t[c] = true
+	}
+	return t
+}()
 
 // hasScheme reports whether s starts with an RFC 3986 scheme and a colon.
 func hasScheme(s string) bool {
