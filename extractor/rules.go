@@ -632,19 +632,21 @@ func (x *extraction) names() {
 			x.ent(Person, name, i, j)
 		}
 	}
-	if m := unicameralRE.FindStringSubmatchIndex(x.text); m != nil {
-		if e := x.at(m[2], m[3]); e != nil && e.Type == GovernmentOrganization {
-			x.unicameral = e
+	if x.has("unicameral") {
+		if m := unicameralRE.FindStringSubmatchIndex(x.text); m != nil {
+			if e := x.at(m[2], m[3]); e != nil && e.Type == GovernmentOrganization {
+				x.unicameral = e
+			}
 		}
 	}
 	// "the country": the document's country.
-	for _, m := range theCountryRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(theCountryRE, 4, "the country", "the state", "the republic") {
 		if x.r.country != nil && x.at(m[0], m[1]) == nil && !strings.HasPrefix(x.text[m[1]:], "\x01") {
 			x.ments = append(x.ments, mention{m[0], m[1], x.r.country})
 		}
 	}
 	// "the government", "parliament": the country's own bodies.
-	for _, m := range institutionRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(institutionRE, 4, "government", "parliament", "legislature") {
 		if x.at(m[2], m[3]) != nil || x.r.country == nil {
 			continue
 		}
