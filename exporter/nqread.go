@@ -108,6 +108,9 @@ func (d *nquadsDecoder) readLine() ([]byte, error) {
 	return line, err
 }
 
+// Line returns the line of the last statement decoded (or of the error).
+func (d *nquadsDecoder) Line() int { return d.line }
+
 // Close releases the decoder.
 func (d *nquadsDecoder) Close() error {
 	d.closed = true

@@ -2,12 +2,16 @@ package main
 
 import (
 	"bytes"
+	"io"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/ontology"
+	"github.com/knakk/rdf"
 )
 
 // TestBuildQuads builds the sample as N-Quads and TriG: every triple of
@@ -61,5 +65,169 @@ sys.exit(0 if a == b and len(a) > 0 else 1)
 	}
 	if !strings.HasSuffix(strings.TrimSpace(string(res)), " "+doc) {
 		t.Errorf("rdflib: graphs are not just <%s>: %s", doc, res)
+	}
+}
+
+// readDataset reads an RDF file with exporter's decoders and returns its
+// canonical N-Quads.
+func readDataset(t *testing.T, path string) string {
+	t.Helper()
+	f, ok := exporter.Lookup(filepath.Base(path))
+	if !ok {
+		t.Fatalf("%s: no format", path)
+	}
+	in, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	dec, err := exporter.NewDecoder(f, in)
+	if err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	defer dec.Close()
+	var quads []rdf.Quad
+	for {
+		q, err := dec.Decode()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		quads = append(quads, q)
+	}
+	c, err := exporter.CanonicalNQuads(quads)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(c)
+}
+
+// TestConvert converts the sample's graph through every format and back:
+// the graph stays the same; N-Quads keep the named graph through TriG…
+// (TriG is not read: its N-Quads twin is compared).
+func TestConvert(t *testing.T) {
+	dir := t.TempDir()
+	buildInto(t, dir, samplePath(t))
+	nt := filepath.Join(dir, sampleName+".nt")
+	want := readDataset(t, nt)
+	p := func(name string) string { return filepath.Join(dir, name) }
+	steps := []struct{ in, out string }{
+		{nt, p("a.ttl")},
+		{p("a.ttl"), p("b.jsonld")},
+		{p("b.jsonld"), p("c.nq")},
+		{p("c.nq"), p("d.trig")},
+		{p("c.nq"), p("e.nt")},
+	}
+	for _, s := range steps {
+		r := runArgs("", "convert", s.in, s.out)
+		if r.code != exitOK {
+			t.Fatalf("convert %s %s: exit %d\n%s", s.in, s.out, r.code, r.stderr)
+		}
+		if !strings.Contains(r.stderr, "→ "+s.out) {
+			t.Errorf("no report: %q", r.stderr)
+		}
+		if strings.HasSuffix(s.out, ".trig") {
+			continue
+		}
+		if got := readDataset(t, s.out); got != want {
+			t.Errorf("%s differs from %s", s.out, nt)
+		}
+	}
+	// The build's N-Quads carry the document's graph through TriG.
+	runArgs("", "build", "--out", dir, "--quiet", "--format", "nq,trig", samplePath(t))
+	r := runArgs("", "convert", "--quiet", p(sampleName+".nq"), p("f.trig"))
+	if r.code != exitOK || r.stderr != "" {
+		t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	if a, b := readFile(t, p("f.trig")), readFile(t, p(sampleName+".trig")); !bytes.Equal(a, b) {
+		t.Errorf("N-Quads → TriG differs from build's TriG: %s", firstDiff(a, b))
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+}
+
+// TestConvertStdio: '-' with --from/--to, named graphs merged with a
+// warning.
+func TestConvertStdio(t *testing.T) {
+	in := "<http://a/s> <http://a/p> \"x\" <http://a/g> .\n<http://a/s> <http://a/p> \"y\" .\n"
+	r := runArgs(in, "convert", "--from", "nq", "--to", "text/turtle", "-", "-")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	want := "<http://a/s> <http://a/p> \"x\",\n        \"y\" .\n\n"
+	if !strings.HasSuffix(r.stdout, want) {
+		t.Errorf("stdout %q, want suffix %q", r.stdout, want)
+	}
+	if !strings.Contains(r.stderr, "warning: stdin has named graphs; ttl has none") || !strings.Contains(r.stderr, "stdin (nq) → stdout (ttl): 2 statements") {
+		t.Errorf("stderr %q", r.stderr)
+	}
+	r = runArgs(in, "convert", "--quiet", "--from", "nq", "--to", "trig", "-", "-")
+	if r.code != exitOK || r.stderr != "" || !strings.Contains(r.stdout, "<http://a/g> {\n    <http://a/s> <http://a/p> \"x\" .\n}\n") {
+		t.Errorf("exit %d, stdout %q, stderr %q", r.code, r.stdout, r.stderr)
+	}
+}
+
+func TestConvertErrors(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, data string) string {
+		path := filepath.Join(dir, name)
+		if err := os.WriteFile(path, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	good := write("good.nt", "<http://a/s> <http://a/p> \"x\" .\n")
+	bad := write("bad.nt", "<http://a/s> <http://a/p> \"x\" .\n<http://a/s> <http://a/p> <http://a/o\n")
+	space := write("space.nt", "<http://a/s> <http://a/p> \"x\" .\n\n<http://a/s\\u0020x> <http://a/p> \"x\" .\n")
+	relative := write("relative.ttl", "<http://a/s> <http://a/p> \"x\" .\n<rel> <http://a/p> \"x\" .\n")
+	badTTL := write("bad.ttl", "@prefix a: <http://a/> .\na:s a:p ? .\n")
+	badJSON := write("bad.jsonld", "{\n \"@id\": 1,,\n}")
+	existing := write("existing.ttl", "keep me")
+	tests := []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no args", []string{"convert"}, exitUsage, "want IN and OUT"},
+		{"three args", []string{"convert", good, "a.ttl", "b.ttl"}, exitUsage, "want IN and OUT"},
+		{"unknown extension", []string{"convert", good, filepath.Join(dir, "out.xml")}, exitUsage, "no format known"},
+		{"unknown --to", []string{"convert", "--to", "rdfxml", good, "x"}, exitUsage, `--to: unknown format "rdfxml"`},
+		{"stdin without --from", []string{"convert", "-", "x.ttl"}, exitUsage, "--from is needed"},
+		{"TriG input", []string{"convert", write("x.trig", ""), "x.nt"}, exitUsage, "trig cannot be read"},
+		{"missing input", []string{"convert", filepath.Join(dir, "nope.nt"), "x.ttl"}, exitInput, "nope.nt: no such file"},
+		{"syntax error", []string{"convert", bad, existing}, exitInput, bad + ":2:27: ntriples: object IRI not closed"},
+		{"turtle syntax error", []string{"convert", badTTL, existing}, exitInput, badTTL + ":2:9: turtle: syntax error: unexpected character: '?'"},
+		{"json syntax error", []string{"convert", badJSON, existing}, exitInput, badJSON + ":2:11: jsonld: invalid character ','"},
+		{"IRI with a space", []string{"convert", space, existing}, exitInput, space + ":3:1: ntriples: IRI <http://a/s x>: disallowed character: ' '"},
+		{"unwritable term", []string{"convert", relative, existing}, exitError, relative + ": statement 2: cannot be written as ttl: turtle: subject: IRI \"rel\" is not absolute"},
+		{"no output dir", []string{"convert", good, filepath.Join(dir, "no", "x.ttl")}, exitOutput, "no such file"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runArgs("", tt.args...)
+			if r.code != tt.code || !strings.Contains(r.stderr, tt.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d, %q", r.code, r.stderr, tt.code, tt.want)
+			}
+		})
+	}
+	if got := string(readFile(t, existing)); got != "keep me" {
+		t.Errorf("a failed conversion changed its output: %q", got)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".") {
+			t.Errorf("temporary file left: %s", e.Name())
+		}
+	}
+	r := runArgs("", "help", "convert")
+	if r.code != exitOK || !strings.Contains(r.stdout, "Usage: kgbuild convert") {
+		t.Errorf("help convert: exit %d, %q", r.code, r.stdout)
 	}
 }

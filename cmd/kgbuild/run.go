@@ -42,11 +42,14 @@ const usage = `kgbuild turns encyclopedic plain text into a knowledge graph.
 
 Usage:
   kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
+  kgbuild convert [--from FORMAT] [--to FORMAT] IN OUT
+                        convert an RDF file (nt, nq, ttl, jsonld → any format)
   kgbuild ontology      write the kgbuild ontology (Turtle) to stdout
   kgbuild version       print the version
   kgbuild help [COMMAND]
 
-Run 'kgbuild build --help' for the build flags.
+Run 'kgbuild build --help' for the build flags, 'kgbuild convert --help'
+for convert's.
 `
 
 // run is the whole program: it parses args, does the work and returns the
@@ -60,6 +63,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	switch cmd, rest := args[0], args[1:]; cmd {
 	case "build":
 		err = build(rest, stdin, stdout, stderr)
+	case "convert":
+		err = convert(rest, stdin, stdout, stderr)
 	case "ontology":
 		err = writeOntology(stdout)
 	case "version", "--version":
@@ -67,6 +72,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	case "help", "-h", "--help":
 		if len(rest) > 0 && rest[0] == "build" {
 			buildFlags(&buildOptions{}, stdout).Usage()
+			return exitOK
+		}
+		if len(rest) > 0 && rest[0] == "convert" {
+			convertFlags(&convertOptions{}, stdout).Usage()
 			return exitOK
 		}
 		fmt.Fprint(stdout, usage)
