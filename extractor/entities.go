@@ -212,7 +212,7 @@ var (
 		"national": true, "cabinet": true, "council": true, "ministers": true, "of": true,
 		"federal": true, "state": true, "high": true, "central": true, "electoral": true,
 		"commission": true, "election": true, "legislature": true, "house": true,
-		"representatives": true, "chamber": true, "deputies": true, "congress": true,
+		"representatives": true, "chamber": true, "legislative": true, "deputies": true, "congress": true,
 		"judiciary": true, "people's": true, "bank": true, "security": true,
 		"prosecutor's": true, "office": true, "general": true, "administration": true,
 		"presidential": true, "the": true}

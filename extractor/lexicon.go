@@ -135,7 +135,6 @@ var leadStop = map[string]bool{"The": true, "A": true, "An": true, "In": true, "
 	"Upon": true, "Following's": true, "He": true, "She": true, "They": true, "We": true,
 	"His": true, "Her": true, "Their": true, "Our": true, "Other": true, "Such": true,
 	"No": true, "Not": true, "Neither": true, "Either": true, "Several": true,
-	"Executive": true, "Legislative": true, "Judicial": true, "Municipal": true,
 	"Fresh": true, "Concurrent": true, "Unlike": true, "Like": true, "Among's": true,
 	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Sir": true, "Incumbent": true,
 	"About": true, "Around": true, "Over": true, "Within": true, "Including": true}

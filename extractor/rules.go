@@ -277,7 +277,9 @@ func (x *extraction) divisions() {
 				}
 			}
 		}
-		return
+		if !strings.Contains(x.text[m[1]:], ":") {
+			return // the list, if any, follows in the next sentence
+		}
 	}
 	if x.labelledList(container) {
 		return
