@@ -111,6 +111,17 @@ type Entity struct {
 	Labels  []Label  // names in other languages or scripts
 	// Mentions are where the entity is named in the text, in order.
 	Mentions []Span
+	// Links are the Wikidata items the entity was matched to by a linker
+	// (none by the extractor itself).
+	Links []Link
+}
+
+// Link says that an entity is a Wikidata item, with the linker's
+// confidence (0–1] and a short account of the evidence used.
+type Link struct {
+	QID        string // "Q232"
+	Confidence float64
+	Evidence   string
 }
 
 // ValueKind says which field of a Value holds it.
