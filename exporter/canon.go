@@ -2,7 +2,10 @@ package exporter
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"io"
 	"slices"
 	"strconv"
 
@@ -114,3 +117,68 @@ func recoverGold(f func() error) (err error) {
 	}()
 	return f()
 }
+
+// Fingerprinter is implemented by the encoder of [Canonical]: after a
+// successful Close, SHA256 returns the SHA-256 of the canonical N-Quads it
+// wrote, in hexadecimal: a fingerprint of the dataset that does not depend
+// on the order of the statements or on blank node labels.
+type Fingerprinter interface {
+	SHA256() string
+}
+
+// canonEncoder keeps the quads and writes their canonical form on Close.
+type canonEncoder struct {
+	w      io.Writer
+	graph  rdf.Context
+	check  quadChecker
+	quads  []rdf.Quad
+	sum    string
+	closed bool
+}
+
+func newCanonEncoder(w io.Writer, opts Options) (*canonEncoder, error) {
+	g, err := graphOption(opts)
+	if err != nil {
+		return nil, fmt.Errorf("canonical: %w", err)
+	}
+	return &canonEncoder{w: w, graph: g}, nil
+}
+
+// Encode keeps t, in the graph of Options.Graph.
+func (e *canonEncoder) Encode(t rdf.Triple) error {
+	return e.EncodeQuad(rdf.Quad{Triple: t, Ctx: e.graph})
+}
+
+// EncodeQuad keeps q.
+func (e *canonEncoder) EncodeQuad(q rdf.Quad) error {
+	if e.closed {
+		return fmt.Errorf("canonical: %w", ErrClosed)
+	}
+	if err := e.check.check(q); err != nil {
+		return fmt.Errorf("canonical: %w", err)
+	}
+	e.quads = append(e.quads, q)
+	return nil
+}
+
+// Close canonicalizes the quads, writes them and computes their SHA-256.
+func (e *canonEncoder) Close() error {
+	if e.closed {
+		return fmt.Errorf("canonical: %w", ErrClosed)
+	}
+	e.closed = true
+	out, err := CanonicalNQuads(e.quads)
+	e.quads = nil
+	if err != nil {
+		return fmt.Errorf("canonical: %w", err)
+	}
+	if _, err := e.w.Write(out); err != nil {
+		return fmt.Errorf("canonical: write: %w", err)
+	}
+	sum := sha256.Sum256(out)
+	e.sum = hex.EncodeToString(sum[:])
+	return nil
+}
+
+// SHA256 returns the SHA-256 of the output, once Close has succeeded.
+func (e *canonEncoder) SHA256() string { return e.sum }

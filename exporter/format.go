@@ -41,6 +41,7 @@ const (
 	kindJSONLD
 	kindNQuads
 	kindTriG
+	kindCanonical
 )
 
 // Format describes one RDF serialization format.
@@ -77,12 +78,20 @@ var (
 	// the Turtle writer's terms. Its encoders are [QuadEncoder]s.
 	TriG = Format{Name: "trig", Extension: ".trig", MediaType: "application/trig",
 		kind: kindTriG}
+	// Canonical is canonical N-Quads: the dataset with blank nodes labelled
+	// by RDF Dataset Canonicalization (URDNA2015), lines sorted (see
+	// [CanonicalNQuads]). Its encoder keeps the quads until Close and then
+	// knows the SHA-256 of what it wrote (see [Fingerprinter]). Its media
+	// type is N-Quads', which Lookup gives to [NQuads].
+	Canonical = Format{Name: "canonical", Extension: ".c14n.nq", MediaType: "application/n-quads",
+		kind: kindCanonical, aliases: "c14n urdna2015"}
 )
 
 // Formats returns the supported formats in a fixed order: Turtle, N-Triples,
-// JSON-LD, N-Quads, TriG. The slice is new on every call.
+// JSON-LD, N-Quads, TriG, canonical N-Quads. The slice is new on every
+// call.
 func Formats() []Format {
-	return []Format{Turtle, NTriples, JSONLD, NQuads, TriG}
+	return []Format{Turtle, NTriples, JSONLD, NQuads, TriG, Canonical}
 }
 
 // String returns the format's name.
@@ -111,7 +120,11 @@ func Lookup(s string) (Format, bool) {
 			}
 		}
 	}
-	// A file name: match its extension.
+	// A file name: match its extension, the longest first ("x.c14n.nq"
+	// is canonical N-Quads, "x.nq" N-Quads).
+	if strings.HasSuffix(s, Canonical.Extension) && len(s) > len(Canonical.Extension) && !strings.HasSuffix(s, "/"+Canonical.Extension) {
+		return Canonical, true
+	}
 	if ext := filepath.Ext(s); ext != "" && ext != s {
 		for _, f := range Formats() {
 			if ext == f.Extension {
@@ -178,6 +191,8 @@ func NewEncoder(f Format, w io.Writer, opts Options) (Encoder, error) {
 		return newNQuadsEncoder(w, opts)
 	case kindTriG:
 		return newTriGEncoder(w, opts)
+	case kindCanonical:
+		return newCanonEncoder(w, opts)
 	}
 	return nil, fmt.Errorf("exporter: unknown format %q", f.Name)
 }

@@ -49,6 +49,13 @@ func TestLookup(t *testing.T) {
 		{"out.TriG", TriG, true},
 		{"application/trig", TriG, true},
 		{"nq.gz", Format{}, false},
+		{"canonical", Canonical, true},
+		{"C14N", Canonical, true},
+		{".c14n.nq", Canonical, true},
+		{"c14n.nq", Canonical, true},
+		{"dir/x.c14n.nq", Canonical, true},
+		{"x.C14N.NQ", Canonical, true},
+		{"x.c14n", Format{}, false},
 	}
 	for _, tt := range tests {
 		got, ok := Lookup(tt.in)
@@ -67,7 +74,7 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	want := "ttl .ttl text/turtle|nt .nt application/n-triples|jsonld .jsonld application/ld+json|" +
-		"nq .nq application/n-quads|trig .trig application/trig"
+		"nq .nq application/n-quads|trig .trig application/trig|canonical .c14n.nq application/n-quads"
 	if got := strings.Join(names, "|"); got != want {
 		t.Errorf("Formats() = %s, want %s", got, want)
 	}
@@ -121,7 +128,7 @@ func TestInvalidTriples(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Encode = %v, want error containing %q", err, tt.want)
 				}
-				if !strings.HasPrefix(err.Error(), map[Format]string{Turtle: "turtle: ", NTriples: "ntriples: ", JSONLD: "jsonld: ", NQuads: "nquads: ", TriG: "trig: "}[f]) {
+				if !strings.HasPrefix(err.Error(), map[Format]string{Turtle: "turtle: ", NTriples: "ntriples: ", JSONLD: "jsonld: ", NQuads: "nquads: ", TriG: "trig: ", Canonical: "canonical: "}[f]) {
 					t.Errorf("error %q lacks the format name", err)
 				}
 				if err := enc.Encode(good); err != nil {

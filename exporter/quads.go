@@ -28,7 +28,7 @@ type QuadEncoder interface {
 // Dataset reports whether the format holds named graphs (N-Quads, TriG):
 // its encoders are [QuadEncoder]s.
 func (f Format) Dataset() bool {
-	return f.kind == kindNQuads || f.kind == kindTriG
+	return f.kind == kindNQuads || f.kind == kindTriG || f.kind == kindCanonical
 }
 
 // NewQuadEncoder returns an encoder of quads writing format f to w. It

@@ -52,7 +52,7 @@ func (e *SyntaxError) Error() string {
 // Readable reports whether [NewDecoder] reads format f.
 func (f Format) Readable() bool {
 	switch f.kind {
-	case kindTurtle, kindNTriples, kindNQuads, kindJSONLD:
+	case kindTurtle, kindNTriples, kindNQuads, kindCanonical, kindJSONLD:
 		return true
 	}
 	return false
@@ -62,7 +62,7 @@ func (f Format) Readable() bool {
 // in constant memory, rather than whole.
 func (f Format) Streaming() bool {
 	switch f.kind {
-	case kindTurtle, kindNTriples, kindNQuads:
+	case kindTurtle, kindNTriples, kindNQuads, kindCanonical:
 		return true
 	}
 	return false
@@ -86,7 +86,7 @@ func NewDecoder(f Format, r io.Reader) (Decoder, error) {
 	switch f.kind {
 	case kindNTriples:
 		return newNQuadsDecoder(r, false), nil
-	case kindNQuads:
+	case kindNQuads, kindCanonical:
 		return newNQuadsDecoder(r, true), nil
 	case kindTurtle:
 		return newKnakkDecoder(r, "turtle", func(r io.Reader) func() (rdf.Quad, error) {

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"crypto/sha256"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -229,5 +231,42 @@ func TestConvertErrors(t *testing.T) {
 	r := runArgs("", "help", "convert")
 	if r.code != exitOK || !strings.Contains(r.stdout, "Usage: kgbuild convert") {
 		t.Errorf("help convert: exit %d, %q", r.code, r.stdout)
+	}
+}
+
+// TestBuildCanonical: --format canonical writes NAME.c14n.nq and reports
+// its SHA-256, the same on every run.
+func TestBuildCanonical(t *testing.T) {
+	var sums []string
+	for range 2 {
+		out := t.TempDir()
+		r := runArgs("", "build", "--out", out, "--format", "canonical,nq", samplePath(t))
+		if r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		wantExactly(t, out, outputNames(sampleName, ".c14n.nq", ".nq"))
+		data := readFile(t, filepath.Join(out, sampleName+".c14n.nq"))
+		sum := sha256.Sum256(data)
+		want := fmt.Sprintf("%s (sha256 %x)", filepath.Join(out, sampleName+".c14n.nq"), sum)
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("report lacks %q:\n%s", want, r.stderr)
+		}
+		if got, nq := readDataset(t, filepath.Join(out, sampleName+".c14n.nq")), readDataset(t, filepath.Join(out, sampleName+".nq")); got != nq {
+			t.Errorf("canonical N-Quads are another dataset than the N-Quads")
+		}
+		sums = append(sums, fmt.Sprintf("%x", sum))
+	}
+	if sums[0] != sums[1] {
+		t.Errorf("two builds give two fingerprints: %v", sums)
+	}
+	// convert gives the same canonical form from the N-Triples.
+	dir := t.TempDir()
+	buildInto(t, dir, samplePath(t))
+	r := runArgs("", "convert", "--quiet", filepath.Join(dir, sampleName+".nt"), filepath.Join(dir, "x.c14n.nq"))
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if len(readFile(t, filepath.Join(dir, "x.c14n.nq"))) == 0 {
+		t.Errorf("empty canonical output")
 	}
 }

@@ -109,7 +109,7 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs := flag.NewFlagSet("build", flag.ContinueOnError)
 	fs.SetOutput(w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
-	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig), extension or media type")
+	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical), extension or media type")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.Usage = func() {
@@ -117,8 +117,10 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 
 Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
-N-Quads (nq) and TriG (trig) put the triples in a named graph, the
-document's IRI (BASE/document/NAME).
+N-Quads (nq), TriG (trig) and canonical N-Quads (canonical: NAME.c14n.nq,
+URDNA2015, lines sorted) put the triples in a named graph, the document's
+IRI (BASE/document/NAME); the report gives the SHA-256 of the canonical
+form, a fingerprint of the graph.
 An input that cannot be read leaves no output file behind.
 
 Flags:
@@ -351,10 +353,15 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 			return nil, &codedError{exitOutput, err}
 		}
 	}
-	for _, o := range outs {
+	for i, o := range outs {
 		if err := os.Rename(o.tmp.Name(), o.final); err != nil {
 			cleanup()
 			return nil, &codedError{exitOutput, err}
+		}
+		if fp, ok := encs[i].(exporter.Fingerprinter); ok {
+			// Canonical N-Quads: the dataset's fingerprint.
+			written = append(written, o.final+" (sha256 "+fp.SHA256()+")")
+			continue
 		}
 		written = append(written, o.final)
 	}
