@@ -312,6 +312,9 @@ func (x *extraction) citation(fn Footnote) {
 			container = i
 			continue
 		}
+		if k := strings.Index(s, ": "); k > 0 && !strings.Contains(s[:k], " ") {
+			s, p.span.Start = s[k+2:], p.span.Start+k+2 // "Yerevan: Hayastan Press"
+		}
 		t, ok := x.classify(s)
 		switch {
 		case ok && (t == CreativeWork || t == Periodical || t == Legislation):

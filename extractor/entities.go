@@ -118,10 +118,17 @@ func (r *registry) add(t Type, name string, sp Span, aliases ...string) *Entity 
 		return nil
 	}
 	canon, extra := r.canonical(t, name)
+	if slug(canon) == "" {
+		return nil // no letter or digit to name it by
+	}
 	aliases = append(aliases, extra...)
 	e := r.find(t, canon)
 	if e == nil {
-		for _, a := range append([]string{name}, aliases...) {
+		others := aliases
+		if canon == name || !allGeneric(name) {
+			others = append([]string{name}, aliases...)
+		} // else "Security Council", now "… of Russia", is not any Security Council
+		for _, a := range others {
 			if e = r.find(t, a); e != nil {
 				break
 			}
@@ -232,7 +239,7 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 	}
 	if t == Organization || t == GovernmentOrganization {
 		// International organizations by the name the gazetteer gives.
-		if o, ok := gazetteer.OrgByName(name); ok {
+		if o, ok := gazetteer.OrgByName(name); ok && !allGeneric(name) {
 			var aliases []string
 			for _, a := range []string{name, o.Abbrev} {
 				if a != o.Name && a != "" {

@@ -43,6 +43,7 @@ func init() {
 		Legislation:            "Constitution Act Law Code Treaty Decree Charter Convention Accords Accord Agreement",
 		Periodical:             "Journal Gazette Review Quarterly Weekly Times Post Herald Tribune",
 		CreativeWork:           "Report Index Survey Factbook Yearbook Programme's",
+		Place:                  "Cathedral Mosque Monastery Temple Palace Square Stadium Airport Cosmodrome Bridge River Lake Mountain Mountains Valley",
 	} {
 		for _, w := range strings.Fields(words) {
 			if _, ok := heads[w]; !ok {
@@ -90,7 +91,7 @@ func classify(name string) (Type, bool) {
 	if loc := officeRE.FindStringIndex(name); loc != nil && (loc[1] == len(name) || strings.HasPrefix(name[loc[1]:], " of ")) {
 		return Office, true
 	}
-	if _, ok := gazetteer.OrgByName(name); ok {
+	if _, ok := gazetteer.OrgByName(name); ok && !allGeneric(name) {
 		return Organization, true
 	}
 	h := headOf(name)

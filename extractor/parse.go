@@ -45,7 +45,7 @@ func check(path string, text []byte) error {
 		}
 		i += w
 	}
-	if strings.TrimSpace(string(text)) == "" {
+	if strings.TrimSpace(strings.TrimPrefix(string(text), "\ufeff")) == "" {
 		return &InputError{Path: path, Msg: "empty input: no article text"}
 	}
 	return nil
@@ -232,9 +232,13 @@ func Parse(path string, data []byte) (*Document, error) {
 			d.Sentences = append(d.Sentences, splitSentences(text, b.Span, bi)...)
 		}
 	}
+	var idx wordIndex
 	for bi := range d.Blocks {
 		if t := d.Blocks[bi].Table; t != nil {
-			splitRows(d, t)
+			if idx == nil {
+				idx = indexWords(text)
+			}
+			splitRows(d, idx, t)
 		}
 	}
 	return d, nil

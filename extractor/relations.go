@@ -31,9 +31,18 @@ var (
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
 	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
 	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
-	pronounRE = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
-	replaced  = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
+	// "X is the Prime Minister of Armenia", "X has been Prime Minister since 2018".
+	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
+	// "The Prime Minister of Armenia is X".
+	officeIsRE = pat(`\b[Tt]he ({OFF}) (?:is|has been) ({NAME})`)
+	// "X served as Prime Minister from 2008 to 2013", "… has served as … since 2018".
+	servedFromRE = pat(`({NAME})(?: \([^)]*\))?(?:[^.;]{0,80}?)\b(?:served|has served|serves|was serving) as (?:the )?({OFF})(?: (?:from|since) ({DATE}))?(?: (?:to|until) ({DATE}))?`)
+	pronounRE    = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	replaced     = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
 )
+
+// leadDateRE matches a date that opens a sentence: "In 2018, ", "On 5 May 1995 ".
+var leadDateRE = regexp.MustCompile(`^\s*(?:In|On|By|Since) (?:\d{1,2} )?(?:[A-Z][a-z]+ )?(?:\d{1,2}, )?\d{4},? $`)
 
 const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))`
 
@@ -41,7 +50,7 @@ const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 // "X became Y in DATE", "X, who had served as Y", "the President,
 // currently X", "The most recent Prime Minister is X".
 func (x *extraction) holders() {
-	if !x.has("sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "currently", "presently", "now ", "incumbent", "most recent", "present ", "replaced", "succeeded") {
+	if !x.has("sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ") {
 		return
 	}
 	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed")
@@ -56,9 +65,32 @@ func (x *extraction) holders() {
 			var q []Qualifier
 			if m[6] >= 0 {
 				q = startQual(x.text[m[6]:m[7]])
+			} else if lead := leadDateRE.FindString(x.text[:m[0]]); lead != "" {
+				q = startQual(lead) // "In 2018, X became Prime Minister"
 			}
 			x.sfact(p, PositionHeld, ref(off), q...)
 		}
+	}
+	for _, m := range x.near(isOfficeRE, 80, " is ", " has been ", " was ", " had been ") {
+		p := x.resolve(m[2], m[3], "")
+		if p == nil || p.Type != Person {
+			continue
+		}
+		off := x.officeAt(m[4], m[5])
+		x.sfact(p, PositionHeld, ref(off), x.termQuals(m[6], m[7], m[8], m[9], m[10], m[11])...)
+	}
+	for _, m := range x.near(officeIsRE, 80, " is ", " has been ") {
+		off := x.officeAt(m[2], m[3])
+		if p := x.resolve(m[4], m[5], Person); p != nil && p.Type == Person && off != nil {
+			x.sfact(p, PositionHeld, ref(off))
+		}
+	}
+	for _, m := range x.near(servedFromRE, 120, "served as", "serves as", "serving as") {
+		p := x.resolve(m[2], m[3], Person)
+		if p == nil || p.Type != Person {
+			continue
+		}
+		x.sfact(p, PositionHeld, ref(x.officeAt(m[4], m[5])), x.termQuals(m[6], m[7], -1, -1, m[8], m[9])...)
 	}
 	// "… he was elected Chairman of the Supreme Council": the person last
 	// named before the pronoun.
@@ -101,6 +133,25 @@ func (x *extraction) holders() {
 		x.sfact(newP, PositionHeld, ref(off))
 		x.sfact(oldP, PositionHeld, ref(off))
 	}
+}
+
+// termQuals reads start and end qualifiers from the sentence offsets of a
+// "since" date, a "from" date and a "to" date (-1 when absent).
+func (x *extraction) termQuals(si, sj, fi, fj, ti, tj int) []Qualifier {
+	var q []Qualifier
+	for _, g := range [][2]int{{si, sj}, {fi, fj}} {
+		if g[0] >= 0 {
+			if d, ok := dateAt(x.text[g[0]:g[1]]); ok && len(q) == 0 {
+				q = append(q, Qualifier{StartTime, DateOf(d)})
+			}
+		}
+	}
+	if ti >= 0 {
+		if d, ok := dateAt(x.text[ti:tj]); ok {
+			q = append(q, Qualifier{EndTime, DateOf(d)})
+		}
+	}
+	return q
 }
 
 // officeAt resolves the office written at sentence offsets [i, j).
@@ -319,8 +370,12 @@ func (x *extraction) seats() {
 	if m := hasSeatsRE.FindStringSubmatchIndex(x.text); m != nil {
 		s := x.subjectBefore(m[0], seatSubject)
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
-			x.sfact(s, Seats, IntOf(n))
-			x.chamber(s)
+			if s.Type == GovernmentOrganization {
+				x.sfact(s, Seats, IntOf(n))
+				x.chamber(s)
+			} else {
+				x.sfact(s, Members, IntOf(n)) // a party's or a society's members
+			}
 		}
 	}
 	// "the number of MPs was reduced from the original 131 members to 101".
@@ -654,7 +709,7 @@ func (x *extraction) partOf() {
 var (
 	capitalMoveRE = pat(`(?:transferred|moved|relocated) (?:its|the) capital from ({NP}) to ({NP})(?: (?:on|in) ({DATE}))?`)
 	isCapitalRE   = pat(`({NP}) (?:is|became|has been) (?:the )?(?:country\x01s |national |new )?capital(?: city)?(?: of (?:the )?({NP}))?`)
-	capitalIsRE   = pat(`(?:[Tt]he (?:national )?capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:|[Tt]he national capital(?: city)?,?) ({NP})`)
+	capitalIsRE   = pat(`(?:(?:[Tt]he|[Ii]ts) (?:national )?capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:|[Tt]he national capital(?: city)?,?) ({NP})`)
 )
 
 // capital reads "transferred its capital from A to B on DATE" and "the
@@ -764,6 +819,27 @@ func (x *extraction) accession() {
 		if o := x.resolve(m[4], m[5], ""); o != nil && (o.Type == Organization || o.Type == GovernmentOrganization) {
 			x.sfact(c, MemberOf, ref(o))
 		}
+	}
+}
+
+var joinedRE = pat(`({NP}) (?:joined|acceded to|was admitted to|became a member of) (?:the )?({NP})(?: (?:in|on) ({DATE}))?`)
+
+// joined reads "Armenia joined the Council of Europe in 2001".
+func (x *extraction) joined() {
+	if !x.has("joined", "acceded", "admitted", "became a member") {
+		return
+	}
+	for _, m := range joinedRE.FindAllStringSubmatchIndex(x.text, -1) {
+		c := x.resolve(m[2], m[3], "")
+		o := x.resolve(m[4], m[5], "")
+		if c == nil || o == nil || c.Type != Country || o.Type != Organization {
+			continue
+		}
+		var q []Qualifier
+		if m[6] >= 0 {
+			q = startQual(x.text[m[6]:m[7]])
+		}
+		x.sfact(c, MemberOf, ref(o), q...)
 	}
 }
 

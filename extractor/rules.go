@@ -65,6 +65,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).capital,
 	(*extraction).memberOf,
 	(*extraction).accession,
+	(*extraction).joined,
 	(*extraction).countryOf,
 	(*extraction).parties,
 	(*extraction).events,
@@ -252,7 +253,7 @@ var (
 	dividedRE  = pat(`({NP}) is (?:divided|subdivided|split) into {NUM} (?:\w+ )?(regions|provinces|oblasts|districts|governorates|counties|states|municipalities|prefectures|cantons|departments|territories|velayats|viloyats)\b`)
 	citiesOfRE = pat(`\b(?:cities|city)\b[^.:]*?\bof ((?:{NP},?\s+)+and\s+{NP})`)
 	listHeadRE = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b[^:]*:`)
-	itemRE     = pat(`({NP})\s*(\*?)\s*(?:\(({NP})\))?`)
+	itemRE     = pat(`({NP})\s*(\*?)\s*(?:\(({NP})(?:[,;][^)]*)?\))?`)
 )
 
 // divisions reads "X is divided into 16 regions … of A, B, and C" and the
@@ -443,7 +444,7 @@ func (x *extraction) anchored(re *regexp.Regexp, start func(w string) bool) [][]
 		if t.Start < end || !start(x.text[t.Start:t.End]) {
 			continue
 		}
-		m := re.FindStringSubmatchIndex(x.text[t.Start:])
+		m := re.FindStringSubmatchIndex(x.text[t.Start:min(len(x.text), t.Start+400)])
 		if m == nil {
 			continue
 		}
@@ -925,6 +926,9 @@ func (x *extraction) labelledList(container *Entity) bool {
 	m := labelListRE.FindStringSubmatchIndex(x.text)
 	if m == nil {
 		return false
+	}
+	if strings.ContainsAny(x.text[m[4]:m[5]], "(*") && listHeadRE.MatchString(x.text) {
+		return false // "The provinces are: A (B), C*": the division reader's
 	}
 	label := strings.ToLower(x.text[m[2]:m[3]])
 	var t Type

@@ -55,7 +55,7 @@ var officeRE = regexp.MustCompile(`^` + officeHeadPat + `\b`)
 // words between are divided into a name and a party by trying every cut and
 // preferring the one whose parts also occur elsewhere in the document (a
 // surname alone, a party name alone), with two-word names as a tie-break.
-func splitRows(d *Document, t *Table) {
+func splitRows(d *Document, idx wordIndex, t *Table) {
 	roles := make([]int, len(t.Header))
 	for i, h := range t.Header {
 		roles[i] = columnRole(h)
@@ -77,8 +77,8 @@ func splitRows(d *Document, t *Table) {
 		dates := FindDates(text)
 		for _, role := range []int{colEnd, colStart} {
 			c := col(role)
-			if c < 0 || len(dates) == 0 {
-				continue
+			if c < 0 || len(dates) == 0 || role == colEnd && len(dates) < 2 && col(colStart) >= 0 {
+				continue // one date under "Took office" and "Left office": the start
 			}
 			m := dates[len(dates)-1]
 			if strings.TrimSpace(text[m.End:end]) != "" {
@@ -107,7 +107,7 @@ func splitRows(d *Document, t *Table) {
 		nameCol, partyCol := col(colName), col(colParty)
 		cut := len(words)
 		if partyCol >= 0 && nameCol >= 0 {
-			cut = bestCut(d, row.Span, rest[start:], words)
+			cut = bestCut(d, idx, row.Span, rest[start:], words)
 		}
 		if nameCol >= 0 {
 			row.Cells[nameCol] = Span{base + start + words[0].Start, base + start + words[cut-1].End}
@@ -119,19 +119,18 @@ func splitRows(d *Document, t *Table) {
 }
 
 // bestCut chooses where a row's name ends and its party begins.
-func bestCut(d *Document, row Span, s string, words []Span) int {
+func bestCut(d *Document, idx wordIndex, row Span, s string, words []Span) int {
 	// elsewhere says whether phrase occurs outside the row standing alone:
 	// not run on from or into another capitalized word ("Contract" in
 	// "Civil Contract" does not count for "Contract").
 	elsewhere := func(phrase string) bool {
-		for i := 0; ; {
-			k := strings.Index(d.Text[i:], phrase)
-			if k < 0 {
-				return false
-			}
-			at, end := i+k, i+k+len(phrase)
-			i = end
-			if at >= row.Start && at < row.End {
+		first := phrase
+		if k := strings.IndexByte(phrase, ' '); k > 0 {
+			first = phrase[:k]
+		}
+		for _, at := range idx[first] {
+			end := at + len(phrase)
+			if !strings.HasPrefix(d.Text[at:], phrase) || at >= row.Start && at < row.End {
 				continue
 			}
 			from := max(0, at-60)
@@ -152,6 +151,7 @@ func bestCut(d *Document, row Span, s string, words []Span) int {
 			}
 			return true
 		}
+		return false
 	}
 	best, bestScore := len(words), -1.0
 	for cut := 1; cut <= len(words); cut++ {
@@ -281,4 +281,21 @@ func splitAreaRow(row *Row, base int, rest string, ac, cc int) {
 	}
 	row.Cells[ac] = Span{base + words[0].Start, base + words[cut-1].End}
 	row.Cells[cc] = Span{base + words[cut].Start, base + words[len(words)-1].End}
+}
+
+// wordIndex maps each word of a text to the offsets where it occurs, so
+// that looking a phrase up costs its occurrences, not the text's length.
+type wordIndex map[string][]int
+
+func indexWords(text string) wordIndex {
+	idx := wordIndex{}
+	for _, t := range tokensOf(text) {
+		w := text[t.Start:t.End]
+		idx[w] = append(idx[w], t.Start)
+		// "Medvedev's", "Kassym-Jomart": the word's first part is a word too.
+		if k := strings.IndexAny(w, "'’-/."); k > 0 {
+			idx[w[:k]] = append(idx[w[:k]], t.Start)
+		}
+	}
+	return idx
 }

@@ -62,6 +62,9 @@ func (d Date) valid() bool {
 	if d.Year < 1000 || d.Year > 2100 || d.Month < 0 || d.Month > 12 {
 		return false
 	}
+	if d.Month == 2 && d.Day == 29 && !(d.Year%4 == 0 && (d.Year%100 != 0 || d.Year%400 == 0)) {
+		return false
+	}
 	return d.Day == 0 || d.Month > 0 && d.Day >= 1 && d.Day <= days[d.Month]
 }
 

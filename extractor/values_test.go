@@ -32,7 +32,7 @@ func TestFindDates(t *testing.T) {
 		{"2,756 km2 and 125,600 people", nil, ""},
 		{"the year 2150", nil, ""},
 		{"", nil, ""},
-		{"29 February 2019", nil, "Date.valid allows 29 February in every year, not only in leap years"},
+		{"29 February 2019", nil, ""},
 	}
 	for _, tt := range tests {
 		var got []string
