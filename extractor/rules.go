@@ -892,7 +892,19 @@ func (x *extraction) standalone() map[string]bool {
 // document as a surname does.
 func (x *extraction) personContext(name string, i, j int) bool {
 	f := strings.Fields(name)
-	if len(f) < 2 || len(f) > 4 || !looksLikePerson(name) {
+	if len(f) < 2 || len(f) > 4 {
+		return false
+	}
+	for _, w := range f {
+		if months[strings.ToLower(w)] != 0 || isAcronym(w) {
+			return false
+		}
+	}
+	// The context first, the gazetteers (dearer) only for what it admits.
+	if !x.standalone()[f[len(f)-1]] && !personBeforeRE.MatchString(x.text[max(0, i-80):i]) && !personAfterRE.MatchString(x.text[j:]) {
+		return false
+	}
+	if !looksLikePerson(name) {
 		return false
 	}
 	for _, w := range f {
@@ -902,14 +914,8 @@ func (x *extraction) personContext(name string, i, j int) bool {
 		if _, ok := gazetteer.CountryByName(w); ok {
 			return false
 		}
-		if months[strings.ToLower(w)] != 0 || isAcronym(w) {
-			return false
-		}
 	}
-	if personBeforeRE.MatchString(x.text[max(0, i-80):i]) || personAfterRE.MatchString(x.text[j:]) {
-		return true
-	}
-	return x.standalone()[f[len(f)-1]]
+	return true
 }
 
 var (
