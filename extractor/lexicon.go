@@ -158,8 +158,11 @@ func trimLead(s string) (string, int) {
 // patterns, keeping every byte offset.
 func mask(s string) string {
 	b := []byte(s)
-	for i := 0; i < len(b); i++ {
-		if i > 0 && commonOwner(s[:i]) {
+	for i := 1; i < len(b); i++ {
+		if b[i] != '\'' && b[i] != 0xe2 { // ' or the first byte of ’
+			continue
+		}
+		if commonOwner(s[:i]) {
 			continue // "General Prosecutor's Office", "People's Democratic Party"
 		}
 		if b[i] == '\'' && i+1 < len(b) && b[i+1] == 's' && (i+2 == len(b) || !isWordByte(b[i+2])) {

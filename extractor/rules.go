@@ -748,11 +748,18 @@ func (x *extraction) phrases() [][2]int {
 	var out [][2]int
 	for _, m := range npRE.FindAllStringIndex(x.text, -1) {
 		i, j := m[0], m[1]
+		if !strings.Contains(x.text[i:j], " of ") {
+			out = append(out, [2]int{i, j})
+			continue
+		}
 		if mm := ofMonthRE.FindStringIndex(x.text[i:j]); mm != nil {
 			j = i + mm[0] // "Rose Revolution of November"
 		}
 		for {
 			cut := -1
+			if !strings.Contains(x.text[i:j], " of ") {
+				break
+			}
 			if k := countryEnd(x.text[i:j]); k > 0 && i+k < j {
 				cut = i + k
 			}
