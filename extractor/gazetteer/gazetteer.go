@@ -356,8 +356,7 @@ func (t *tiered) lookup(s string) (int, bool) {
 }
 
 var (
-	spaces = regexp.MustCompile(`\s+`)
-	folds  = strings.NewReplacer(
+	folds = strings.NewReplacer(
 		"\u2019", "'", "\u2018", "'", "\u02bc", "'", "`", "'",
 		"\u2010", "-", "\u2011", "-", "\u2012", "-", "\u2013", "-", "\u2014", "-",
 		"\u00a0", " ",
@@ -372,7 +371,13 @@ var (
 // clean trims s, collapses white space and normalises apostrophes and
 // dashes.
 func clean(s string) string {
-	return strings.TrimSpace(spaces.ReplaceAllString(folds.Replace(s), " "))
+	s = folds.Replace(s)
+	// Collapse runs of white space without a regular expression: lookups
+	// are on every name the extractor meets.
+	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\f\v\u00a0") {
+		return strings.TrimSpace(s)
+	}
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // fold is the case-insensitive key of s: cleaned, lowercased, with a
