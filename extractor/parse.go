@@ -98,6 +98,9 @@ var tableHeaderWords = map[string]bool{"office": true, "name": true, "party": tr
 	"portfolio": true, "holder": true, "officeholder": true, "affiliation": true, "in": true}
 
 func isTableHeader(line string) bool {
+	if len(line) > 80 || strings.ContainsAny(line, ".,;:()") {
+		return false // prose, not a row of column names
+	}
 	f := headerColumns(line)
 	if len(f) < 2 || len(f) > 8 {
 		return false
