@@ -234,14 +234,14 @@ func (x *extraction) powers() {
 	if !x.has("executive", "legislat", "head of state", "head of government", "judicial", "highest", "supreme") {
 		return
 	}
-	if m := execRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := first(x.near(execRE, 4, "executive")); m != nil {
 		for _, mm := range x.mentionsIn(m[2], m[3]) {
 			if mm.e.Type == GovernmentOrganization && !legislatureRE.MatchString(mm.e.Name) {
 				x.sfact(c, ExecutiveBody, ref(mm.e))
 			}
 		}
 	}
-	if m := legisRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := first(x.near(legisRE, 4, "legislative")); m != nil {
 		for _, mm := range x.mentionsIn(m[2], m[3]) {
 			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name+" "+strings.Join(mm.e.Aliases, " ")) {
 				x.sfact(c, LegislativeBody, ref(mm.e))
@@ -254,7 +254,7 @@ func (x *extraction) powers() {
 		}
 	}
 	for _, re := range []*regexp.Regexp{hosRE, hogRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+		for _, m := range x.near(re, 60, "head of state", "head of government") {
 			// "X, the head of government", "X is the head of state", "X,
 			// who serves as the head of government": the office named just
 			// before; "X …, chairs … and serves as the head of government":
@@ -279,7 +279,7 @@ func (x *extraction) powers() {
 			}
 		}
 	}
-	if supremeR.MatchString(x.text) {
+	if x.has("judicial", "highest", "supreme") && supremeR.MatchString(x.text) {
 		for _, mm := range x.ments {
 			if mm.e.Type == GovernmentOrganization && strings.Contains(mm.e.Name, "Court") {
 				x.sfact(c, HighestCourt, ref(mm.e))
@@ -292,6 +292,14 @@ func (x *extraction) powers() {
 			x.sfact(c, HighestCourt, ref(mm.e))
 		}
 	}
+}
+
+// first returns the first of ms, or nil.
+func first(ms [][]int) []int {
+	if len(ms) == 0 {
+		return nil
+	}
+	return ms[0]
 }
 
 // mentionsIn returns the mentions within sentence offsets [i, j).
@@ -367,7 +375,7 @@ func (x *extraction) seats() {
 	if !x.has("seat", "member", "deput", "judge", "senator", "representative", "justice", "mps", "chamber", "houses") {
 		return
 	}
-	if m := hasSeatsRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := first(x.near(hasSeatsRE, 80, "seat", "member", "deput", "judge", "senator", "representative", "justice", "mps")); m != nil {
 		s := x.subjectBefore(m[0], seatSubject)
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
 			if s.Type == GovernmentOrganization {
@@ -390,13 +398,13 @@ func (x *extraction) seats() {
 			}
 		}
 	}
-	for _, m := range thereAreRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(thereAreRE, 4, "there are", "there were") {
 		n, ok := ParseNumber(x.text[m[2]:m[3]])
 		if e := x.resolve(m[4], m[5], ""); ok && e != nil && seatSubject[e.Type] {
 			x.sfact(e, Seats, IntOf(n))
 		}
 	}
-	for _, m := range nMemberRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(nMemberRE, 20, "-member", "-seat") {
 		n, ok := ParseNumber(x.text[m[2]:m[3]])
 		if e := x.resolve(m[4], m[5], ""); ok && e != nil && seatSubject[e.Type] {
 			x.sfact(e, Seats, IntOf(n))
@@ -503,7 +511,7 @@ func (x *extraction) inception() {
 	if !x.has("established", "created", "founded", "set up", "formed", "approved", "adopted", "launched", "instituted", "inaugurated", "introduced") {
 		return
 	}
-	for _, m := range inceptionRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(inceptionRE, 160, "established", "created", "founded", "set up", "formed", "approved", "adopted", "launched", "instituted", "inaugurated", "introduced") {
 		d, ok := dateAt(x.text[m[4]:m[5]])
 		if !ok {
 			continue
@@ -554,7 +562,7 @@ var (
 
 // ranking reads "Kazakhstan ranks 28th among 193 countries".
 func (x *extraction) ranking() {
-	if !x.has("rank", "placed", "th ", "th,") {
+	if !x.has("rank", "placed") && !(x.has("slipped", "rose", "fell", "climbed", "dropped", "moved", "improved", "declined") && strings.ContainsAny(x.text, "0123456789")) {
 		return
 	}
 	// "Armenia slipped from 99th place in 2007 to 109th": both ranks.
@@ -588,7 +596,7 @@ func (x *extraction) publishedBy() {
 	if !x.has(" by ") {
 		return
 	}
-	for _, m := range publishedRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(publishedRE, 120, "prepared by", "published by", "issued by", "compiled by", "released by", "produced by") {
 		name := x.raw(m[2], m[3]) + " " + capitalize(x.raw(m[4], m[5]))
 		w := x.ent(CreativeWork, name, m[2], m[5])
 		pub := x.resolve(m[6], m[7], Organization)
@@ -773,7 +781,7 @@ var (
 // organizations.
 func (x *extraction) memberOf() {
 	subject, list := x.subject, -1
-	if m := memberRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := first(x.near(memberRE, 40, "member", "affiliated", "party to")); m != nil {
 		list = m[2]
 	} else if sec := x.d.Blocks[x.sent.Block].Section; sec >= 0 && memberSectionRE.MatchString(x.d.Sections[sec].Title) {
 		// "International organization participation": a bare list of the
@@ -979,6 +987,7 @@ func (x *extraction) branches() {
 
 var (
 	headedRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|was|are|were) (?:currently )?(?:headed|led|chaired) by (?:the )?({OFF}|{NAME})`)
+	apposAt  = regexp.MustCompile(`^(?:` + apposRE.String() + `)`)
 	apposRE  = pat(`\b[Tt]he ({OFF}), ({NAME}),`)
 	electRE  = pat(`\b(?:the )?(?:(\d{4}) )?(presidential|parliamentary|legislative|general|local|municipal) (elections?|referendum) (?:was|were) held (?:on|in) ({DATE})`)
 )
@@ -1011,7 +1020,7 @@ func (x *extraction) appositions() {
 	if !x.has("the ") {
 		return
 	}
-	for _, m := range apposRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.anchored(apposAt, func(w string) bool { return w == "the" || w == "The" }) {
 		off := x.officeAt(m[2], m[3])
 		p := x.resolve(m[4], m[5], Person)
 		if off != nil && p != nil && p.Type == Person {

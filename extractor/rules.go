@@ -344,13 +344,13 @@ func (x *extraction) parenAliases() {
 	if !x.has("(") {
 		return
 	}
-	for _, m := range abbrevRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(abbrevRE, 12, "(") {
 		long := x.raw(m[4], m[5])
 		if t, ok := x.classify(long); ok && t != Office {
 			x.ent(t, long, m[4], m[5], x.raw(m[2], m[3]))
 		}
 	}
-	for _, m := range parenRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(parenRE, 120, "(") {
 		outer, drop := trimLead(x.raw(m[2], m[3]))
 		i := m[2] + drop
 		inner := x.raw(m[4], m[5])
@@ -551,7 +551,7 @@ func (x *extraction) citiesOf() {
 // leaderBodies reads "Mamin's Cabinet": a body named after a person is the
 // "Mamin Cabinet".
 func (x *extraction) leaderBodies() {
-	for _, m := range ownedRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range x.near(ownedRE, 60, "\x01") {
 		owner, body := x.raw(m[2], m[3]), x.raw(m[4], m[5])
 		if _, isCountry := gazetteer.CountryByName(owner); isCountry || !looksLikePerson(owner) {
 			continue
