@@ -21,34 +21,46 @@ import (
 // project root.
 const rdfTestsDir = "../../shared/conformance/rdf-tests/rdf11"
 
-// w3cTest is one test of a W3C suite that this package uses: an
-// evaluation test whose expected result is N-Triples or N-Quads, or a
-// syntax test of the N-Triples and N-Quads suites (whose action is then the
-// document).
+// w3cTest is one test of a W3C suite.
 type w3cTest struct {
-	name     string // suite/test, such as "turtle/IRI_subject"
-	file     string // the N-Triples or N-Quads document
-	negative bool   // a negative syntax test: the file must be refused
+	name   string // suite/test, such as "turtle/IRI_subject"
+	kind   string // "eval", "positive" or "negative" (syntax)
+	format Format // of the action
+	action string // the document tested
+	result string // eval: the expected N-Triples or N-Quads
+	base   string // the action's base IRI (the suite's assumed test base)
 }
 
-// w3cSuites are the suites read, with their short names.
-var w3cSuites = []struct{ dir, short string }{
-	{"rdf-turtle", "turtle"},
-	{"rdf-trig", "trig"},
-	{"rdf-n-triples", "ntriples"},
-	{"rdf-n-quads", "nquads"},
-}
-
-// loadManifest reads a suite's manifest.ttl with knakk/rdf's Turtle
-// decoder. Its relative IRIs (<#name>, <file.nt>) come back as they are
-// written, knakk/rdf having no base to resolve them against.
-func loadManifest(t *testing.T, dir, short string) []w3cTest {
-	t.Helper()
-	data, err := os.ReadFile(filepath.Join(dir, "manifest.ttl"))
-	if err != nil {
-		t.Fatal(err)
+// source is the N-Triples or N-Quads document the writers are tested
+// with: the expected result of an evaluation test, the document of an
+// N-Triples or N-Quads positive syntax test; "" for the others.
+func (tc w3cTest) source() string {
+	switch {
+	case tc.kind == "eval":
+		return tc.result
+	case tc.kind == "positive" && (tc.format == NTriples || tc.format == NQuads):
+		return tc.action
 	}
-	triples, err := rdf.NewTripleDecoder(bytes.NewReader(data), rdf.Turtle).DecodeAll()
+	return ""
+}
+
+// w3cSuites are the suites read, with their short names and formats.
+var w3cSuites = []struct {
+	dir, short string
+	format     Format
+}{
+	{"rdf-turtle", "turtle", Turtle},
+	{"rdf-trig", "trig", TriG},
+	{"rdf-n-triples", "ntriples", NTriples},
+	{"rdf-n-quads", "nquads", NQuads},
+}
+
+// loadManifest reads a suite's manifest.ttl with this package's Turtle
+// reader.
+func loadManifest(t *testing.T, dir, short string, format Format) []w3cTest {
+	t.Helper()
+	const local = "file:///w3c-suite/" // base of the manifest's relative IRIs
+	quads, err := readW3C(filepath.Join(dir, "manifest.ttl"), Turtle, local)
 	if err != nil {
 		t.Fatalf("%s/manifest.ttl: %v", dir, err)
 	}
@@ -59,55 +71,86 @@ func loadManifest(t *testing.T, dir, short string) []w3cTest {
 	type entry struct{ typ, name, action, result string }
 	entries := map[string]*entry{}
 	var order []string
-	for _, tr := range triples {
-		s := tr.Subj.String()
+	assumedBase := ""
+	for _, q := range quads {
+		s := q.Subj.String()
 		e := entries[s]
 		if e == nil {
 			e = &entry{}
 			entries[s] = e
 			order = append(order, s)
 		}
-		switch o := tr.Obj.String(); tr.Pred.String() {
+		switch o := q.Obj.String(); q.Pred.String() {
 		case rdfNS + "type":
 			e.typ = strings.TrimPrefix(o, rdft)
 		case mf + "name":
 			e.name = o
 		case mf + "action":
-			e.action = o
+			e.action = strings.TrimPrefix(o, local)
 		case mf + "result":
-			e.result = o
+			e.result = strings.TrimPrefix(o, local)
+		case mf + "assumedTestBase":
+			assumedBase = o
 		}
 	}
 	var out []w3cTest
 	for _, s := range order {
 		e := entries[s]
-		name := short + "/" + e.name
-		switch e.typ {
-		case "TestTurtleEval", "TestTrigEval":
-			if ext := filepath.Ext(e.result); ext == ".nt" || ext == ".nq" {
-				out = append(out, w3cTest{name: name, file: filepath.Join(dir, e.result)})
-			}
-		case "TestNTriplesPositiveSyntax", "TestNQuadsPositiveSyntax":
-			out = append(out, w3cTest{name: name, file: filepath.Join(dir, e.action)})
-		case "TestNTriplesNegativeSyntax", "TestNQuadsNegativeSyntax":
-			out = append(out, w3cTest{name: name, file: filepath.Join(dir, e.action), negative: true})
+		tc := w3cTest{name: short + "/" + e.name, format: format, action: filepath.Join(dir, e.action)}
+		if assumedBase != "" {
+			tc.base = assumedBase + e.action
 		}
+		switch {
+		case strings.HasSuffix(e.typ, "Eval"):
+			if ext := filepath.Ext(e.result); ext != ".nt" && ext != ".nq" {
+				continue
+			}
+			tc.kind, tc.result = "eval", filepath.Join(dir, e.result)
+		case strings.HasSuffix(e.typ, "PositiveSyntax"):
+			tc.kind = "positive"
+		case strings.HasSuffix(e.typ, "NegativeSyntax"):
+			tc.kind = "negative"
+		default:
+			continue
+		}
+		out = append(out, tc)
+	}
+	if len(out) == 0 {
+		t.Fatalf("%s/manifest.ttl: no tests", dir)
 	}
 	return out
 }
 
-// readFile reads an N-Triples or N-Quads file (by extension) with this
-// package's decoder.
-func readW3CFile(path string) ([]rdf.Quad, error) {
-	f := NQuads
-	if strings.HasSuffix(path, ".nt") {
-		f = NTriples
-	}
+// readW3C reads a document in format f with this package's decoder.
+func readW3C(path string, f Format, base string) ([]rdf.Quad, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return decodeBytes(f, data)
+	dec, err := NewDecoderBase(f, bytes.NewReader(data), base)
+	if err != nil {
+		return nil, err
+	}
+	defer dec.Close()
+	var out []rdf.Quad
+	for {
+		q, err := dec.Decode()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, q)
+	}
+}
+
+// readW3CFile reads an N-Triples or N-Quads file (by extension).
+func readW3CFile(path string) ([]rdf.Quad, error) {
+	if strings.HasSuffix(path, ".nt") {
+		return readW3C(path, NTriples, "")
+	}
+	return readW3C(path, NQuads, "")
 }
 
 // decodeBytes reads data in format f to the end.
@@ -245,15 +288,16 @@ type tally struct {
 	failed                map[string]int // failed checks (listed or not) per suite
 }
 
-// TestW3CConformance converts the expected result of every W3C Turtle,
-// TriG, N-Triples and N-Quads evaluation test (and the document of every
-// N-Triples and N-Quads positive syntax test) to each output format, then
-// checks that (a) this package's reader reads the output back as the same
-// dataset (TriG has no reader here) and (b) rdflib does. JSON-LD is
+// TestW3CConformance runs the W3C Turtle, TriG, N-Triples and N-Quads
+// suites. The reader must read every positive syntax test, refuse every
+// negative one and read every evaluation test as its expected result.
+// The expected result of every evaluation test (and the document of every
+// N-Triples and N-Quads positive syntax test) is then written in each
+// output format, and (a) this package's reader must read the output back
+// as the same dataset and (b) so must rdflib. JSON-LD is
 // written twice: with the prefixes as its context and with a context
 // like kgbuild's ("@vocab", "@language", typed terms). Formats without
-// named graphs are compared with the union of the graphs. Every N-Triples
-// and N-Quads negative syntax test must be refused by the reader.
+// named graphs are compared with the union of the graphs.
 //
 // A failure not listed in testdata/conformance-known.txt fails the test.
 func TestW3CConformance(t *testing.T) {
@@ -281,25 +325,60 @@ func TestW3CConformance(t *testing.T) {
 
 	var tests []w3cTest
 	for _, s := range w3cSuites {
-		tests = append(tests, loadManifest(t, filepath.Join(rdfTestsDir, s.dir), s.short)...)
+		tests = append(tests, loadManifest(t, filepath.Join(rdfTestsDir, s.dir), s.short, s.format)...)
 	}
 
-	// Negative syntax tests: the reader must refuse the document.
-	var neg, negOK int
+	// The reader on the suites' own documents: positive syntax tests read,
+	// negative ones refused, evaluation tests read as their result.
+	type readTally struct{ pos, posOK, neg, negOK, eval, evalOK int }
+	reads := map[string]*readTally{}
 	for _, tc := range tests {
-		if !tc.negative {
-			continue
+		suite, _, _ := strings.Cut(tc.name, "/")
+		rt := reads[suite]
+		if rt == nil {
+			rt = &readTally{}
+			reads[suite] = rt
 		}
-		neg++
-		if _, err := readW3CFile(tc.file); err != nil {
-			negOK++
-		} else {
-			fail("read", tc.name, "reject", "a bad document was read without error")
+		quads, err := readW3C(tc.action, tc.format, tc.base)
+		switch tc.kind {
+		case "negative":
+			rt.neg++
+			if err != nil {
+				rt.negOK++
+			} else {
+				fail("read", tc.name, "reject", "a bad document was read without error")
+			}
+		case "positive":
+			rt.pos++
+			if err == nil {
+				rt.posOK++
+			} else {
+				fail("read", tc.name, "read", err.Error())
+			}
+		case "eval":
+			rt.eval++
+			if err != nil {
+				fail("read", tc.name, "eval", err.Error())
+				break
+			}
+			want, err := readW3CFile(tc.result)
+			if err != nil {
+				fail("read", tc.name, "eval", "expected result: "+err.Error())
+				break
+			}
+			g, err1 := canonFold(quads)
+			w, err2 := canonFold(want)
+			if err1 != nil || err2 != nil || g != w {
+				fail("read", tc.name, "eval", fmt.Sprintf("not the expected dataset (%v, %v)", err1, err2))
+				break
+			}
+			rt.evalOK++
 		}
 	}
 
 	type source struct {
 		w3cTest
+		file       string // the N-Triples or N-Quads document
 		quads      []rdf.Quad
 		want       string // canonical, folded
 		wantMerged string // of the union of the graphs
@@ -307,15 +386,15 @@ func TestW3CConformance(t *testing.T) {
 	}
 	var sources []source
 	for _, tc := range tests {
-		if tc.negative {
+		if tc.source() == "" {
 			continue
 		}
-		quads, err := readW3CFile(tc.file)
+		quads, err := readW3CFile(tc.source())
 		if err != nil {
-			fail("read", tc.name, "read", err.Error())
+			fail("read", tc.name, "source", err.Error())
 			continue
 		}
-		s := source{w3cTest: tc, quads: quads}
+		s := source{w3cTest: tc, file: tc.source(), quads: quads}
 		merged := make([]rdf.Quad, len(quads))
 		for i, q := range quads {
 			merged[i] = rdf.Quad{Triple: q.Triple}
@@ -402,7 +481,16 @@ func TestW3CConformance(t *testing.T) {
 	}
 	wg.Wait()
 
-	t.Logf("W3C suites: %d documents (evaluation results and N-Triples/N-Quads positive syntax tests); reader refuses %d/%d negative syntax tests", len(sources), negOK, neg)
+	t.Logf("reader on the W3C suites (positive syntax read, negative syntax refused, evaluation as expected):")
+	for _, su := range w3cSuites {
+		rt := reads[su.short]
+		line := fmt.Sprintf("  %-9s positive %d/%d, negative %d/%d", su.short, rt.posOK, rt.pos, rt.negOK, rt.neg)
+		if rt.eval > 0 {
+			line += fmt.Sprintf(", evaluation %d/%d", rt.evalOK, rt.eval)
+		}
+		t.Logf("%s", line)
+	}
+	t.Logf("writers on %d documents (evaluation results, N-Triples/N-Quads positive syntax tests):", len(sources))
 	if !haveRDFLib {
 		t.Logf("rdflib checks skipped: needs python3-rdflib (apt-get install -y python3-rdflib)")
 	}

@@ -7,11 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
-	"sync/atomic"
 
 	"github.com/knakk/rdf"
 	"github.com/piprate/json-gold/ld"
@@ -52,7 +49,7 @@ func (e *SyntaxError) Error() string {
 // Readable reports whether [NewDecoder] reads format f.
 func (f Format) Readable() bool {
 	switch f.kind {
-	case kindTurtle, kindNTriples, kindNQuads, kindCanonical, kindJSONLD:
+	case kindTurtle, kindTriG, kindNTriples, kindNQuads, kindCanonical, kindJSONLD:
 		return true
 	}
 	return false
@@ -62,26 +59,36 @@ func (f Format) Readable() bool {
 // in constant memory, rather than whole.
 func (f Format) Streaming() bool {
 	switch f.kind {
-	case kindTurtle, kindNTriples, kindNQuads, kindCanonical:
+	case kindTurtle, kindTriG, kindNTriples, kindNQuads, kindCanonical:
 		return true
 	}
 	return false
 }
 
-// NewDecoder returns a decoder reading format f from r: N-Triples and
-// N-Quads with this package's own streaming parser, Turtle with
-// knakk/rdf's streaming decoder, JSON-LD with json-gold's ToRDF on the
-// whole document. TriG is not read.
-//
-// knakk/rdf resolves relative IRIs in Turtle by concatenation with an
-// empty base, that is, not at all: they stay relative, and encoders
-// refuse them. JSON-LD contexts must be inline: remote and local-file
-// contexts are not loaded. json-gold lowercases language tags; the
-// decoder gives them back the case they have in the document where that
-// is unambiguous.
+// NewDecoder returns a decoder reading format f from r: N-Triples,
+// N-Quads, Turtle and TriG with this package's own streaming parsers,
+// JSON-LD with json-gold's ToRDF on the whole document. It is
+// NewDecoderBase without a base IRI: relative IRIs in Turtle, TriG and
+// JSON-LD then stay relative (Turtle, TriG) or are dropped (JSON-LD, as
+// its algorithm says), and encoders refuse relative IRIs.
 func NewDecoder(f Format, r io.Reader) (Decoder, error) {
+	return NewDecoderBase(f, r, "")
+}
+
+// NewDecoderBase is NewDecoder with the base IRI that relative IRIs are
+// resolved against (RFC 3986), until the document sets another (@base in
+// Turtle and TriG, @base in a JSON-LD context): typically the URL the
+// document was read from. N-Triples and N-Quads have only absolute IRIs.
+//
+// JSON-LD contexts must be inline: remote and local-file contexts are not
+// loaded. json-gold lowercases language tags; the decoder gives them back
+// the case they have in the document where that is unambiguous.
+func NewDecoderBase(f Format, r io.Reader, base string) (Decoder, error) {
 	if r == nil {
 		return nil, fmt.Errorf("exporter: %s: nil reader", f.Name)
+	}
+	if base != "" && !hasScheme(base) {
+		return nil, fmt.Errorf("exporter: base %q is not an absolute IRI", base)
 	}
 	switch f.kind {
 	case kindNTriples:
@@ -89,146 +96,13 @@ func NewDecoder(f Format, r io.Reader) (Decoder, error) {
 	case kindNQuads, kindCanonical:
 		return newNQuadsDecoder(r, true), nil
 	case kindTurtle:
-		return newKnakkDecoder(r, "turtle", func(r io.Reader) func() (rdf.Quad, error) {
-			d := rdf.NewTripleDecoder(r, rdf.Turtle)
-			return func() (rdf.Quad, error) { t, err := d.Decode(); return rdf.Quad{Triple: t}, err }
-		}), nil
+		return newTurtleDecoder(r, false, base), nil
+	case kindTriG:
+		return newTurtleDecoder(r, true, base), nil
 	case kindJSONLD:
-		return newJSONLDDecoder(r)
+		return newJSONLDDecoder(r, base)
 	}
 	return nil, fmt.Errorf("exporter: no reader for %s", f.Name)
-}
-
-// knakkDecoder wraps a knakk/rdf decoder (Turtle). Those run a lexer goroutine
-// that sends tokens to the parser; a decoder abandoned before the end of
-// its input leaves that goroutine blocked for ever. Close therefore cuts
-// the input (further reads give EOF) and drains the tokens of what the
-// lexer had already read (at most its 4 KB buffer and one line).
-type knakkDecoder struct {
-	name   string
-	in     *cutReader
-	decode func() (rdf.Quad, error)
-	n      int   // statements decoded
-	err    error // sticky: io.EOF or the first error
-	closed bool
-}
-
-func newKnakkDecoder(r io.Reader, name string, start func(io.Reader) func() (rdf.Quad, error)) *knakkDecoder {
-	in := &cutReader{r: r}
-	return &knakkDecoder{name: name, in: in, decode: start(in)}
-}
-
-// Decode returns the next quad.
-func (d *knakkDecoder) Decode() (rdf.Quad, error) {
-	if d.closed {
-		return rdf.Quad{}, fmt.Errorf("%s: decoder is closed", d.name)
-	}
-	if d.err != nil {
-		return rdf.Quad{}, d.err
-	}
-	q, err := d.safeDecode()
-	switch {
-	case err == io.EOF && d.in.readErr() == nil:
-		d.err = io.EOF
-		return rdf.Quad{}, io.EOF
-	case err != nil:
-		if rerr := d.in.readErr(); rerr != nil {
-			// The lexer saw a read error as the end of its input.
-			err = fmt.Errorf("%s: read: %w", d.name, rerr)
-		} else {
-			err = fmt.Errorf("%s: %w", d.name, syntaxError(err, d.n))
-		}
-		d.err = err
-		return rdf.Quad{}, err
-	}
-	if rerr := d.in.readErr(); rerr != nil {
-		d.err = fmt.Errorf("%s: read: %w", d.name, rerr)
-		return rdf.Quad{}, d.err
-	}
-	d.n++
-	return q, nil
-}
-
-// safeDecode calls the knakk decoder, turning its panics (it re-panics
-// runtime errors) into errors.
-func (d *knakkDecoder) safeDecode() (q rdf.Quad, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("knakk/rdf decoder panicked: %v", r)
-		}
-	}()
-	q, err = d.decode()
-	if err == nil && (q.Subj == nil || q.Pred == nil || q.Obj == nil) {
-		err = errors.New("incomplete statement")
-	}
-	return q, err
-}
-
-// Close ends the decoder's lexer goroutine.
-func (d *knakkDecoder) Close() error {
-	if d.closed {
-		return nil
-	}
-	d.closed = true
-	if d.err == io.EOF {
-		return nil
-	}
-	d.in.cut()
-	// Every call takes at least one token, and the lexer has at most a
-	// buffer and a line left to lex; the bound is a safety net.
-	for i := 0; i < 1<<20; i++ {
-		if _, err := d.safeDecode(); err == io.EOF {
-			break
-		}
-	}
-	return nil
-}
-
-// cutReader reads r until cut, then gives EOF. It keeps the first read
-// error other than EOF, which knakk's lexer would take for the end of the
-// input.
-type cutReader struct {
-	r    io.Reader
-	stop atomic.Bool
-	err  atomic.Pointer[error]
-}
-
-func (c *cutReader) Read(p []byte) (int, error) {
-	if c.stop.Load() {
-		return 0, io.EOF
-	}
-	n, err := c.r.Read(p)
-	if err != nil && err != io.EOF {
-		c.err.CompareAndSwap(nil, &err)
-	}
-	return n, err
-}
-
-func (c *cutReader) cut() { c.stop.Store(true) }
-
-func (c *cutReader) readErr() error {
-	if p := c.err.Load(); p != nil {
-		return *p
-	}
-	return nil
-}
-
-// knakkPosition matches the "line:col:" or "line:col " that starts most
-// of knakk/rdf's syntax errors.
-var knakkPosition = regexp.MustCompile(`^(\d+):(\d+):? ?`)
-
-// syntaxError turns a knakk/rdf error into a SyntaxError; n is the number
-// of statements read before it.
-func syntaxError(err error, n int) *SyntaxError {
-	msg := err.Error()
-	if m := knakkPosition.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		col, _ := strconv.Atoi(m[2])
-		if line > 0 {
-			return &SyntaxError{Line: line, Col: max(col, 1), Statement: n, Msg: msg[len(m[0]):]}
-		}
-	}
-	return &SyntaxError{Statement: n, Msg: msg}
 }
 
 // jsonldDecoder holds the quads of a whole JSON-LD document.
@@ -238,12 +112,12 @@ type jsonldDecoder struct {
 	closed bool
 }
 
-func newJSONLDDecoder(r io.Reader) (*jsonldDecoder, error) {
+func newJSONLDDecoder(r io.Reader, base string) (*jsonldDecoder, error) {
 	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: read: %w", err)
 	}
-	quads, err := readJSONLD(data)
+	quads, err := readJSONLD(data, base)
 	if err != nil {
 		return nil, fmt.Errorf("jsonld: %w", err)
 	}
@@ -279,7 +153,7 @@ func (readerLoader) LoadDocument(u string) (*ld.RemoteDocument, error) {
 
 // readJSONLD converts a JSON-LD document to quads: the default graph
 // first, then the named graphs in code point order of their names.
-func readJSONLD(data []byte) ([]rdf.Quad, error) {
+func readJSONLD(data []byte, base string) ([]rdf.Quad, error) {
 	var doc any
 	if err := json.Unmarshal(data, &doc); err != nil {
 		var se *json.SyntaxError
@@ -295,7 +169,7 @@ func readJSONLD(data []byte) ([]rdf.Quad, error) {
 	}
 	var ds *ld.RDFDataset
 	err := recoverGold(func() error {
-		opts := ld.NewJsonLdOptions("")
+		opts := ld.NewJsonLdOptions(base)
 		opts.DocumentLoader = readerLoader{}
 		res, err := ld.NewJsonLdProcessor().ToRDF(doc, opts)
 		if err != nil {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -32,10 +33,11 @@ func convertFlags(o *convertOptions, w io.Writer) *flag.FlagSet {
 
 Converts an RDF file from one format to another. Formats are named as for
 build (ttl, nt, nq, trig, jsonld; extensions and media types work too) and
-taken from the file extensions unless given. Reads N-Triples, N-Quads,
-Turtle and JSON-LD; writes every format build writes. N-Triples, N-Quads
-and Turtle are read as a stream, JSON-LD whole. IN '-' is stdin, OUT '-'
-stdout (then --from/--to are needed). OUT is written to a temporary file
+taken from the file extensions unless given. Reads and writes N-Triples,
+N-Quads, Turtle, TriG and JSON-LD, and writes canonical N-Quads; all but
+JSON-LD are read as a stream, JSON-LD whole. Relative IRIs resolve against
+IN's file URL. IN '-' is stdin, OUT '-' stdout (then --from/--to are
+needed). OUT is written to a temporary file
 renamed into place when complete. Named graphs written to a format without
 them (Turtle, N-Triples, JSON-LD) are merged into one graph, with a warning.
 
@@ -76,15 +78,20 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return &codedError{exitUsage, err}
 	}
 	if !from.Readable() {
-		return &codedError{exitUsage, fmt.Errorf("convert: %s cannot be read (readable: nt, nq, ttl, jsonld)", from.Name)}
+		return &codedError{exitUsage, fmt.Errorf("convert: %s cannot be read", from.Name)}
 	}
 	if err := checkBase(o.base); err != nil {
 		return &codedError{exitUsage, err}
 	}
 
 	var r io.Reader = stdin
-	inName := "stdin"
+	inName, base := "stdin", ""
 	if in != "-" {
+		// Relative IRIs (Turtle, TriG, JSON-LD) resolve against the
+		// file's URL, as a browser or rapper would.
+		if abs, err := filepath.Abs(in); err == nil {
+			base = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+		}
 		f, err := os.Open(in)
 		if err != nil {
 			var pe *os.PathError
@@ -113,7 +120,7 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		w = tmp
 	}
 
-	n, merged, err := convertStream(from, to, r, inName, w, encoderOptions(o.base))
+	n, merged, err := convertStream(from, to, r, inName, base, w, encoderOptions(o.base))
 	if err != nil {
 		return err
 	}
@@ -170,11 +177,12 @@ func formatNames() string {
 	return strings.Join(names, ", ")
 }
 
-// convertStream decodes r (named in in errors) in format from and encodes
+// convertStream decodes r (named in in errors, relative IRIs resolved
+// against base) in format from and encodes
 // every statement to w in format to. It returns the number of statements
 // and whether named graphs were merged because to has none.
-func convertStream(from, to exporter.Format, r io.Reader, in string, w io.Writer, opts exporter.Options) (n int, merged bool, err error) {
-	dec, err := exporter.NewDecoder(from, r)
+func convertStream(from, to exporter.Format, r io.Reader, in, base string, w io.Writer, opts exporter.Options) (n int, merged bool, err error) {
+	dec, err := exporter.NewDecoderBase(from, r, base)
 	if err != nil {
 		return 0, false, &codedError{exitInput, inputError(in, err)}
 	}

@@ -154,6 +154,25 @@ func TestConvert(t *testing.T) {
 	}
 }
 
+// TestConvertBase: relative IRIs resolve against the input's file URL
+// unless the document sets a base.
+func TestConvertBase(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "rel.ttl")
+	if err := os.WriteFile(in, []byte("<a> <#p> <../b> .\n@base <http://x/y/> .\n<a> <#p> <../b> .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := runArgs("", "convert", "--quiet", "--to", "nt", in, "-")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	want := "<file://" + filepath.ToSlash(dir) + "/a> <file://" + filepath.ToSlash(in) + "#p> <file://" + filepath.ToSlash(filepath.Dir(dir)) + "/b> .\n" +
+		"<http://x/y/a> <http://x/y/#p> <http://x/b> .\n"
+	if r.stdout != want {
+		t.Errorf("got\n%s\nwant\n%s", r.stdout, want)
+	}
+}
+
 // TestConvertStdio: '-' with --from/--to, named graphs merged with a
 // warning.
 func TestConvertStdio(t *testing.T) {
@@ -187,7 +206,7 @@ func TestConvertErrors(t *testing.T) {
 	good := write("good.nt", "<http://a/s> <http://a/p> \"x\" .\n")
 	bad := write("bad.nt", "<http://a/s> <http://a/p> \"x\" .\n<http://a/s> <http://a/p> <http://a/o\n")
 	space := write("space.nt", "<http://a/s> <http://a/p> \"x\" .\n\n<http://a/s\\u0020x> <http://a/p> \"x\" .\n")
-	relative := write("relative.ttl", "<http://a/s> <http://a/p> \"x\" .\n<rel> <http://a/p> \"x\" .\n")
+	confused := write("confused.ttl", "<http://a/s> <http://a/p> 1 .\n\n<schema:x> <http://a/p> 1 .\n")
 	badTTL := write("bad.ttl", "@prefix a: <http://a/> .\na:s a:p ? .\n")
 	badJSON := write("bad.jsonld", "{\n \"@id\": 1,,\n}")
 	existing := write("existing.ttl", "keep me")
@@ -202,13 +221,13 @@ func TestConvertErrors(t *testing.T) {
 		{"unknown extension", []string{"convert", good, filepath.Join(dir, "out.xml")}, exitUsage, "no format known"},
 		{"unknown --to", []string{"convert", "--to", "rdfxml", good, "x"}, exitUsage, `--to: unknown format "rdfxml"`},
 		{"stdin without --from", []string{"convert", "-", "x.ttl"}, exitUsage, "--from is needed"},
-		{"TriG input", []string{"convert", write("x.trig", ""), "x.nt"}, exitUsage, "trig cannot be read"},
+		{"TriG syntax error", []string{"convert", write("x.trig", "<http://a/g> {\n  <http://a/s> <http://a/p> 1 .\n"), existing}, exitInput, "x.trig:3:1: trig: end of document inside a graph block"},
 		{"missing input", []string{"convert", filepath.Join(dir, "nope.nt"), "x.ttl"}, exitInput, "nope.nt: no such file"},
 		{"syntax error", []string{"convert", bad, existing}, exitInput, bad + ":2:27: ntriples: object IRI not closed"},
-		{"turtle syntax error", []string{"convert", badTTL, existing}, exitInput, badTTL + ":2:9: turtle: syntax error: unexpected character: '?'"},
+		{"turtle syntax error", []string{"convert", badTTL, existing}, exitInput, badTTL + ":2:9: turtle: unexpected '?', want an object"},
 		{"json syntax error", []string{"convert", badJSON, existing}, exitInput, badJSON + ":2:11: jsonld: invalid character ','"},
 		{"IRI with a space", []string{"convert", space, existing}, exitInput, space + ":3:1: ntriples: IRI <http://a/s x>: disallowed character: ' '"},
-		{"unwritable term", []string{"convert", relative, existing}, exitError, relative + ": statement 2: cannot be written as ttl: turtle: subject: IRI \"rel\" is not absolute"},
+		{"unwritable term", []string{"convert", confused, filepath.Join(dir, "x.jsonld")}, exitError, confused + ":3: cannot be written as jsonld: jsonld: "},
 		{"no output dir", []string{"convert", good, filepath.Join(dir, "no", "x.ttl")}, exitOutput, "no such file"},
 	}
 	for _, tt := range tests {
@@ -218,6 +237,11 @@ func TestConvertErrors(t *testing.T) {
 				t.Errorf("exit %d, stderr %q; want exit %d, %q", r.code, r.stderr, tt.code, tt.want)
 			}
 		})
+	}
+	// From stdin, relative IRIs stay relative, and no writer takes them.
+	r0 := runArgs("<a> <http://a/p> 1 .\n", "convert", "--from", "ttl", "--to", "nt", "-", "-")
+	if r0.code != exitError || !strings.Contains(r0.stderr, `stdin:1: cannot be written as nt: ntriples: subject: IRI "a" is not absolute`) {
+		t.Errorf("relative IRI from stdin: exit %d, %q", r0.code, r0.stderr)
 	}
 	if got := string(readFile(t, existing)); got != "keep me" {
 		t.Errorf("a failed conversion changed its output: %q", got)

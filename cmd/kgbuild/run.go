@@ -43,7 +43,7 @@ const usage = `kgbuild turns encyclopedic plain text into a knowledge graph.
 Usage:
   kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
   kgbuild convert [--from FORMAT] [--to FORMAT] IN OUT
-                        convert an RDF file (nt, nq, ttl, jsonld → any format)
+                        convert an RDF file from one format to another
   kgbuild ontology      write the kgbuild ontology (Turtle) to stdout
   kgbuild version       print the version
   kgbuild help [COMMAND]
