@@ -275,17 +275,23 @@ func TestDecoderNoLeak(t *testing.T) {
 }
 
 // BenchmarkReadNTriples reads 100k triples of N-Triples.
-func BenchmarkReadNTriples(b *testing.B) {
+func BenchmarkReadNTriples(b *testing.B) { benchRead(b, NTriples) }
+
+// BenchmarkReadTurtle reads 100k triples of Turtle (as our writer writes
+// it: prefixed names, subject blocks).
+func BenchmarkReadTurtle(b *testing.B) { benchRead(b, Turtle) }
+
+func benchRead(b *testing.B, f Format) {
 	const n = 100_000
 	var buf bytes.Buffer
-	if err := WriteAll(NTriples, &buf, Options{}, benchGraph(b, n)); err != nil {
+	if err := WriteAll(f, &buf, Options{Prefixes: testPrefixes}, benchGraph(b, n)); err != nil {
 		b.Fatal(err)
 	}
 	data := buf.Bytes()
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		dec, _ := NewDecoder(NTriples, bytes.NewReader(data))
+		dec, _ := NewDecoder(f, bytes.NewReader(data))
 		for {
 			if _, err := dec.Decode(); err == io.EOF {
 				break
