@@ -19,7 +19,26 @@ const (
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )
 
-var datePat = strings.TrimSuffix(strings.TrimPrefix(dateRE.String(), `\b`), `\b`)
+// datePat is dateRE without its word boundaries and with its groups made
+// non-capturing, so that a {DATE} in a pattern is one group of it.
+var datePat = nonCapturing(strings.TrimSuffix(strings.TrimPrefix(dateRE.String(), `\b`), `\b`))
+
+// nonCapturing turns the capturing groups of a pattern into plain ones.
+func nonCapturing(p string) string {
+	var b strings.Builder
+	for i := 0; i < len(p); i++ {
+		b.WriteByte(p[i])
+		if p[i] == '\\' && i+1 < len(p) {
+			i++
+			b.WriteByte(p[i])
+			continue
+		}
+		if p[i] == '(' && (i+1 == len(p) || p[i+1] != '?') {
+			b.WriteString("?:")
+		}
+	}
+	return b.String()
+}
 
 // pat compiles a pattern with the placeholders {NP}, {NAME}, {OFF}, {DATE}
 // and {NUM}.

@@ -72,7 +72,7 @@ func (x *extraction) holders() {
 		}
 	}
 	for _, m := range x.near(isOfficeRE, 80, " is ", " has been ", " was ", " had been ") {
-		p := x.resolve(m[2], m[3], "")
+		p := x.resolve(m[2], m[3], Person) // "X is the Prime Minister": a person
 		if p == nil || p.Type != Person {
 			continue
 		}
@@ -378,7 +378,7 @@ func (x *extraction) seats() {
 	if m := first(x.near(hasSeatsRE, 80, "seat", "member", "deput", "judge", "senator", "representative", "justice", "mps")); m != nil {
 		s := x.subjectBefore(m[0], seatSubject)
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
-			if s.Type == GovernmentOrganization {
+			if s.Type == GovernmentOrganization && seatedRE.MatchString(s.Name+" "+strings.Join(s.Aliases, " ")) {
 				x.sfact(s, Seats, IntOf(n))
 				x.chamber(s)
 			} else {
@@ -424,6 +424,10 @@ func (x *extraction) seats() {
 		}
 	}
 }
+
+// seatedRE matches bodies whose members hold seats: legislatures, courts,
+// councils and commissions (not an army's or a service's members).
+var seatedRE = regexp.MustCompile(`(?i)\b(?:parliament|assembly|senate|duma|congress|legislature|chamber|house|majlis|mejlis|mäjilis|mazhilis|khural|sejm|rada|kenesh|sobranie|soviet|court|tribunal|council|commission|committee|cabinet|government|board|presidium|kurultai|diet|seimas|saeima)\b`)
 
 var legislatures = map[Type]bool{GovernmentOrganization: true}
 
