@@ -203,11 +203,20 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 	if c == nil || off == nil || !strings.HasSuffix(off.Name, " of "+c.Name) {
 		return
 	}
-	switch title := strings.TrimSuffix(off.Name, " of "+c.Name); title {
-	case "President", "King", "Queen", "Emir", "Sultan", "Monarch":
+	// The offices the text declares heads of state or government ("the
+	// Chairman of the Cabinet of Ministers is head of government") count
+	// as much as the usual titles.
+	declared := map[Relation]bool{}
+	for _, f := range x.facts {
+		if f.Subject == c.ID && f.Object.Kind == EntityValue && f.Object.Entity == off.ID {
+			declared[f.Relation] = true
+		}
+	}
+	switch title := strings.TrimSuffix(off.Name, " of "+c.Name); {
+	case declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch":
 		x.fact(c, HeadOfState, ref(p), ev, cites)
 		x.fact(c, HeadOfStateOffice, ref(off), ev, cites)
-	case "Prime Minister", "Premier", "Chancellor":
+	case declared[HeadOfGovernmentOffice] || title == "Prime Minister" || title == "Premier" || title == "Chancellor":
 		x.fact(c, HeadOfGovernment, ref(p), ev, cites)
 		x.fact(c, HeadOfGovernmentOffice, ref(off), ev, cites)
 	}
@@ -961,7 +970,7 @@ func (x *extraction) events() {
 	}
 }
 
-var branchRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|serves as|acts as) (?:the )?(?:country\x01s |state\x01s |\w+\x01s )?(?:highest |supreme |sole |main )?(legislative branch|legislative body|legislature|parliament|executive branch|executive body|highest court|highest judicial body)\b`)
+var branchRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|serves as|acts as) (?:the )?(?:country\x01s |state\x01s |\w+\x01s )?(?:highest |supreme |sole |main |unicameral |bicameral |national )?(legislative branch|legislative body|legislature|parliament|executive branch|executive body|highest court|highest judicial body)\b`)
 
 // branches reads "The National Assembly of Armenia is the legislative
 // branch of the government".
