@@ -38,7 +38,7 @@ var (
 	// "X served as Prime Minister from 2008 to 2013", "… has served as … since 2018".
 	servedFromRE = pat(`({NAME})(?: \([^)]*\))?(?:[^.;]{0,80}?)\b(?:served|has served|serves|was serving) as (?:the )?({OFF})(?: (?:from|since) ({DATE}))?(?: (?:to|until) ({DATE}))?`)
 	pronounRE    = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
-	replaced     = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})`)
+	replaced     = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})(?: (?:in|on) ({DATE}))?`)
 )
 
 // leadDateRE matches a date that opens a sentence: "In 2018, ", "On 5 May 1995 ".
@@ -130,8 +130,21 @@ func (x *extraction) holders() {
 		if newP == nil || oldP == nil || off == nil || newP.Type != Person || oldP.Type != Person {
 			continue
 		}
-		x.sfact(newP, PositionHeld, ref(off))
-		x.sfact(oldP, PositionHeld, ref(off))
+		// "In May 2000, A replaced B as Prime Minister": A's term begins and
+		// B's ends then; A's statement names whom it replaces.
+		var start, end []Qualifier
+		when := ""
+		if m[8] >= 0 {
+			when = x.text[m[8]:m[9]]
+		} else if lead := leadDateRE.FindString(x.text[:m[0]]); lead != "" {
+			when = lead
+		}
+		if d, ok := dateAt(when); ok {
+			start = []Qualifier{{StartTime, DateOf(d)}}
+			end = []Qualifier{{EndTime, DateOf(d)}}
+		}
+		x.sfact(newP, PositionHeld, ref(off), append(start, Qualifier{Replaces, ref(oldP)})...)
+		x.sfact(oldP, PositionHeld, ref(off), end...)
 	}
 }
 
