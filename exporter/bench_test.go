@@ -74,3 +74,25 @@ func BenchmarkNTriples(b *testing.B) { benchEncode(b, NTriples) }
 
 // BenchmarkJSONLD writes 100k triples as JSON-LD to io.Discard.
 func BenchmarkJSONLD(b *testing.B) { benchEncode(b, JSONLD) }
+
+// BenchmarkNTriplesKnakk writes the same 100k triples with knakk/rdf's
+// N-Triples encoder, the reference the N-Triples writer is tested
+// against (TestNTriplesMatchesKnakk), for comparison.
+func BenchmarkNTriplesKnakk(b *testing.B) {
+	const n = 100_000
+	graph := benchGraph(b, n)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		enc := rdf.NewTripleEncoder(io.Discard, rdf.NTriples)
+		for _, t := range graph {
+			if err := enc.Encode(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+		if err := enc.Close(); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "triples/s")
+}
