@@ -47,6 +47,15 @@ bench:
 bench-prose:
 	cd bench/prose && $(GO) test -run '^$$' -bench . -benchmem -cpu 1 .
 
+# bench-convert converts a generated 1,000,000-triple N-Triples file to
+# every output format with kgbuild convert, and with rapper and serdi when
+# installed, printing wall time, triples/s and peak memory beside the
+# targets of issue 4 (scripts/bench-convert.sh; figures in
+# docs/BENCHMARKS.md). N=... sets the number of triples.
+.PHONY: bench-convert
+bench-convert:
+	GO=$(GO) scripts/bench-convert.sh
+
 # score rates the graphs against gold files with ../shared/tools/kgscore:
 # the sample (out/, rebuilt by run) against ../shared/gold, and each
 # testdata/gold/NAME.gold against ../shared/corpus/NAME.txt, built into a
