@@ -1,9 +1,11 @@
 // Command kgbuild turns encyclopedic plain text into a knowledge graph in
-// Turtle, JSON-LD and N-Triples.
+// Turtle, JSON-LD, N-Triples, N-Quads, TriG or canonical N-Quads, and
+// converts between RDF formats.
 //
 // Usage:
 //
-//	kgbuild build [--out DIR] [--format ttl,jsonld,nt] [--base IRI] FILE...
+//	kgbuild build [--out DIR] [--format LIST] [--base IRI] [--quiet] FILE...
+//	kgbuild convert [--from F] [--to F] IN OUT
 //	kgbuild ontology
 //	kgbuild version
 package main

@@ -113,7 +113,7 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.Usage = func() {
-		fmt.Fprint(w, `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
+		fmt.Fprint(w, `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] [--quiet] FILE...
 
 Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
