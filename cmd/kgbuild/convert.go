@@ -22,14 +22,15 @@ type convertOptions struct {
 
 // convertFlags defines the convert command's flags; its Usage writes to w.
 func convertFlags(o *convertOptions, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("convert", flag.ContinueOnError)
-	fs.SetOutput(w)
+	fs := commandFlags("convert", convertUsage, w)
 	fs.StringVar(&o.from, "from", "", "input `FORMAT` (default: from IN's extension)")
 	fs.StringVar(&o.to, "to", "", "output `FORMAT` (default: from OUT's extension)")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` whose node prefixes (person:, statement:…) Turtle and TriG use")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the conversion on stderr")
-	fs.Usage = func() {
-		fmt.Fprint(w, `Usage: kgbuild convert [--from FORMAT] [--to FORMAT] IN OUT
+	return fs
+}
+
+const convertUsage = `Usage: kgbuild convert [--from FORMAT] [--to FORMAT] IN OUT
 
 Converts an RDF file from one format to another. Formats are named as for
 build (ttl, nt, nq, trig, jsonld; extensions and media types work too) and
@@ -42,28 +43,14 @@ renamed into place when complete. Named graphs written to a format without
 them (Turtle, N-Triples, JSON-LD) are merged into one graph, with a warning.
 
 Flags:
-`)
-		out := fs.Output()
-		fs.SetOutput(w)
-		fs.PrintDefaults()
-		fs.SetOutput(out)
-	}
-	return fs
-}
+`
 
 // convert is the convert command.
 func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o convertOptions
 	fs := convertFlags(&o, stdout)
-	fs.SetOutput(io.Discard)
-	usage := fs.Usage
-	fs.Usage = func() {}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			usage()
-			return err
-		}
-		return &codedError{exitUsage, fmt.Errorf("convert: %w (see 'kgbuild convert --help')", err)}
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	if fs.NArg() != 2 {
 		return &codedError{exitUsage, fmt.Errorf("convert: want IN and OUT, got %d arguments (see 'kgbuild convert --help')", fs.NArg())}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
 )
@@ -102,18 +103,21 @@ type buildOptions struct {
 	formats string
 	base    string
 	quiet   bool
+	link    string // Wikidata candidate index; empty: no linking
 }
 
 // buildFlags defines the build command's flags; its Usage writes to w.
 func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet("build", flag.ContinueOnError)
-	fs.SetOutput(w)
+	fs := commandFlags("build", buildUsage, w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
 	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical), extension or media type")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
-	fs.Usage = func() {
-		fmt.Fprint(w, `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] [--quiet] FILE...
+	fs.StringVar(&o.link, "link", "", "link entities to Wikidata items found in `INDEX`, SPARQL query results (.srj/.json, .csv, .tsv) with item, itemLabel, itemAltLabel and optionally itemDescription, class, country, sitelinks")
+	return fs
+}
+
+const buildUsage = `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] [--quiet] FILE...
 
 Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
@@ -122,9 +126,20 @@ URDNA2015, lines sorted) put the triples in a named graph, the document's
 IRI (BASE/document/NAME); the report gives the SHA-256 of the canonical
 form, a fingerprint of the graph.
 An input that cannot be read leaves no output file behind.
+With --link INDEX, entities matched with confidence to an item of the index
+get owl:sameAs and schema:sameAs wd:Q… and a kgo:WikidataLink node giving
+the confidence and the evidence; the index is read once for all inputs.
 
 Flags:
-`)
+`
+
+// commandFlags makes a command's flag set whose Usage writes text and the
+// flags' defaults to w.
+func commandFlags(name, text string, w io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(w)
+	fs.Usage = func() {
+		fmt.Fprint(w, text)
 		out := fs.Output()
 		fs.SetOutput(w)
 		fs.PrintDefaults()
@@ -133,20 +148,32 @@ Flags:
 	return fs
 }
 
-// build is the build command.
-func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	var o buildOptions
-	// Help asked for is data (stdout); errors are reported once, by run.
-	fs := buildFlags(&o, stdout)
-	fs.SetOutput(io.Discard)
+// parseFlags parses a command's flags. Help asked for is data: the usage
+// goes to the flag set's writer (stdout) and flag.ErrHelp comes back. Other
+// errors are reported once, by run, with a pointer to the help.
+func parseFlags(fs *flag.FlagSet, args []string) error {
 	usage := fs.Usage
 	fs.Usage = func() {} // the flag package calls it on errors too
+	out := fs.Output()
+	fs.SetOutput(io.Discard)
+	defer func() { fs.Usage = usage; fs.SetOutput(out) }()
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			usage()
 			return err
 		}
-		return &codedError{exitUsage, fmt.Errorf("build: %w (see 'kgbuild build --help')", err)}
+		return &codedError{exitUsage, fmt.Errorf("%s: %w (see 'kgbuild %s --help')", fs.Name(), err, fs.Name())}
+	}
+	return nil
+}
+
+// build is the build command.
+func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	var o buildOptions
+	// Help asked for is data (stdout); errors are reported once, by run.
+	fs := buildFlags(&o, stdout)
+	if err := parseFlags(fs, args); err != nil {
+		return err
 	}
 	files := fs.Args()
 	if len(files) == 0 {
@@ -158,6 +185,12 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	if err := checkBase(o.base); err != nil {
 		return &codedError{exitUsage, err}
+	}
+	var index *link.Index
+	if o.link != "" {
+		if index, err = link.Load(o.link); err != nil {
+			return &codedError{exitInput, fmt.Errorf("--link: %w", err)}
+		}
 	}
 	// Outputs are named after the inputs: two inputs of the same name
 	// ("a/x.txt b/x.txt", or "-" twice) would overwrite each other's.
@@ -186,12 +219,16 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return &codedError{exitInput, err}
 		}
 		res := extractor.Extract(doc)
+		linked := ""
+		if index != nil {
+			linked = fmt.Sprintf(", %d linked", link.Link(res, index).Linked)
+		}
 		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base})
 		if err != nil {
 			return err
 		}
 		if !o.quiet {
-			fmt.Fprintf(stderr, "%s: %d entities, %d facts → %s\n", path, len(res.Entities), len(res.Facts), strings.Join(written, ", "))
+			fmt.Fprintf(stderr, "%s: %d entities, %d facts%s → %s\n", path, len(res.Entities), len(res.Facts), linked, strings.Join(written, ", "))
 		}
 	}
 	return nil
