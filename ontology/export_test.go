@@ -16,3 +16,6 @@ func SampleResult(t testing.TB) *extractor.Result { return sampleResult(t) }
 
 // TestBase is the base IRI of the Map tests.
 const TestBase = testBase
+
+// LinkedSampleResult returns the sample with Wikidata links on two entities.
+func LinkedSampleResult(t testing.TB) *extractor.Result { return linkedSampleResult(t) }

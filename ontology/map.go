@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -40,6 +42,10 @@ const (
 	statementPath = "statement/"
 	referencePath = "reference/"
 	documentPath  = "document/"
+	// linkPath holds the nodes describing Wikidata links. It is not among
+	// NodePaths (whose prefixes writers declare) so that a graph without
+	// links is unchanged by it.
+	linkPath = "link/"
 )
 
 // Map writes the triples of res to sink, in the Wikidata RDF model with a
@@ -48,7 +54,9 @@ const (
 //   - each entity (sorted by ID), IRI Base+ID: rdf:type (schema.org class,
 //     or kgo:PublicOffice for offices), wdt:P31 (Wikidata class), rdfs:label
 //     and schema:name, skos:altLabel and schema:alternateName for aliases,
-//     rdfs:label and schema:name for each language-tagged label; then for
+//     rdfs:label and schema:name for each language-tagged label; for each
+//     Wikidata link (Entity.Links, in order): owl:sameAs and schema:sameAs
+//     the item (wd:Q…) and kgo:wikidataLink to the link node; then for
 //     each of its facts, in fact order: the truthy triple wdt:Pnnn, the
 //     schema.org triple where the table has a schema.org property, and
 //     p:Pnnn to the statement node;
@@ -60,6 +68,9 @@ const (
 //     wikibase:Reference, pr:P1683 the evidence text (whitespace runs
 //     collapsed to one space), pr:P248 the document and each cited work,
 //     kgo:evidenceStart and kgo:evidenceEnd byte offsets;
+//   - each link node, IRI Base+"link/"+hash of entity and item, in entity
+//     order: a kgo:WikidataLink, kgo:item the item, kgo:confidence (an
+//     xsd:decimal in (0, 1]) and kgo:evidence (the linker's account of it);
 //   - the document node: a schema:Article, schema:name, kgo:byteLength.
 //
 // The triples of one subject are consecutive and identical triples are
@@ -104,6 +115,15 @@ type entityNode struct {
 	aliases []rdf.Literal
 	labels  []rdf.Literal
 	facts   []*factNode
+	links   []*linkNode
+}
+
+// linkNode is an entity's link to a Wikidata item.
+type linkNode struct {
+	iri        rdf.IRI
+	item       rdf.IRI
+	confidence rdf.Literal
+	evidence   *rdf.Literal // nil when the linker gave none
 }
 
 type factNode struct {
@@ -182,7 +202,7 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 		if byID[e.ID] != nil {
 			return nil, fmt.Errorf("entity %q: ID used twice", e.ID)
 		}
-		for _, p := range []string{statementPath, referencePath, documentPath} {
+		for _, p := range []string{statementPath, referencePath, documentPath, linkPath} {
 			if strings.HasPrefix(e.ID, p) {
 				return nil, fmt.Errorf("entity %q: ID clashes with generated %s nodes", e.ID, strings.TrimSuffix(p, "/"))
 			}
@@ -200,6 +220,9 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 		}
 		n := &entityNode{ent: e, iri: iri, class: class}
 		if err := m.names(n); err != nil {
+			return nil, fmt.Errorf("entity %q: %w", e.ID, err)
+		}
+		if err := m.links(n); err != nil {
 			return nil, fmt.Errorf("entity %q: %w", e.ID, err)
 		}
 		byID[e.ID] = n
@@ -320,6 +343,48 @@ func (m *mapping) names(n *entityNode) error {
 			return fmt.Errorf("label: %w", err)
 		}
 		n.labels = append(n.labels, l)
+	}
+	return nil
+}
+
+var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+
+// links checks an entity's Wikidata links and names their nodes. A link to
+// an item already linked is left out.
+func (m *mapping) links(n *entityNode) error {
+	seen := map[string]bool{}
+	for _, l := range n.ent.Links {
+		if !qidRE.MatchString(l.QID) {
+			return fmt.Errorf("link %q: not a Wikidata item ID", l.QID)
+		}
+		if seen[l.QID] {
+			continue
+		}
+		seen[l.QID] = true
+		if math.IsNaN(l.Confidence) || l.Confidence <= 0 || l.Confidence > 1 {
+			return fmt.Errorf("link %s: confidence %v outside (0, 1]", l.QID, l.Confidence)
+		}
+		iri, err := rdf.NewIRI(m.base + linkPath + shortHash(n.ent.ID+"\x1f"+l.QID))
+		if err != nil {
+			return fmt.Errorf("link %s: IRI: %w", l.QID, err)
+		}
+		// Four decimals at most, written without an exponent.
+		conf := strconv.FormatFloat(math.Round(l.Confidence*1e4)/1e4, 'f', -1, 64)
+		if !strings.Contains(conf, ".") {
+			conf += ".0"
+		}
+		ln := &linkNode{iri: iri, item: WD.IRI(l.QID), confidence: rdf.NewTypedLiteral(conf, xsdDecimal)}
+		if ev := collapseSpace(l.Evidence); ev != "" {
+			if !utf8.ValidString(ev) {
+				return fmt.Errorf("link %s: evidence not valid UTF-8", l.QID)
+			}
+			lit, err := rdf.NewLiteral(ev)
+			if err != nil {
+				return fmt.Errorf("link %s: evidence: %w", l.QID, err)
+			}
+			ln.evidence = &lit
+		}
+		n.links = append(n.links, ln)
 	}
 	return nil
 }
@@ -483,6 +548,20 @@ func (m *mapping) emit(sink Sink) error {
 			return fmt.Errorf("reference %s: %w", r.iri, w.err)
 		}
 	}
+	for _, n := range m.entities {
+		for _, l := range n.links {
+			w.start(l.iri)
+			w.add(rdfType, kgoWikidataLinkClass)
+			w.add(kgoItem, l.item)
+			w.add(kgoConfidence, l.confidence)
+			if l.evidence != nil {
+				w.add(kgoEvidence, *l.evidence)
+			}
+			if w.err != nil {
+				return fmt.Errorf("link %s: %w", l.iri, w.err)
+			}
+		}
+	}
 	w.start(m.doc)
 	w.add(rdfType, schemaArticle)
 	if m.title != nil {
@@ -513,6 +592,11 @@ func (m *mapping) emitEntity(w *blockWriter, n *entityNode) error {
 		w.add(rdfsLabel, l)
 		w.add(schemaName, l)
 	}
+	for _, l := range n.links {
+		w.add(owlSameAs, l.item)
+		w.add(schemaSameAs, l.item)
+		w.add(kgoWikidataLink, l.iri)
+	}
 	for _, f := range n.facts {
 		w.add(WDT.IRI(f.prop.PID), f.object)
 		if f.schema != nil {
@@ -522,6 +606,20 @@ func (m *mapping) emitEntity(w *blockWriter, n *entityNode) error {
 	}
 	return w.err
 }
+
+// Terms of Wikidata links.
+var (
+	owlSameAs            = OWL.IRI("sameAs")
+	schemaSameAs         = Schema.IRI("sameAs")
+	kgoWikidataLink      = KGO.IRI("wikidataLink")
+	kgoWikidataLinkClass = KGO.IRI("WikidataLink")
+	kgoItem              = KGO.IRI("item")
+	kgoConfidence        = KGO.IRI("confidence")
+	kgoEvidence          = KGO.IRI("evidence")
+	schemaThing          = Schema.IRI("Thing")
+	wikibaseItem         = Wikibase.IRI("Item")
+	xsdString            = XSD.IRI("string")
+)
 
 func intLiteral(n int) rdf.Literal {
 	return rdf.NewTypedLiteral(strconv.Itoa(n), xsdInteger)

@@ -40,7 +40,10 @@ func (s *sliceSink) Encode(t rdf.Triple) error {
 //     owl:DatatypeProperty, label, comment, owl:equivalentProperty its truthy
 //     Wikidata property and rdfs:subPropertyOf its schema.org property;
 //   - kgo:evidenceStart, kgo:evidenceEnd and kgo:byteLength, the terms Map
-//     uses besides the table's.
+//     uses besides the table's;
+//   - the terms of Wikidata links: the class kgo:WikidataLink and the
+//     properties kgo:wikidataLink, kgo:item, kgo:confidence and
+//     kgo:evidence.
 //
 // The slice is new on every call.
 func OntologyTriples() []rdf.Triple {
@@ -115,6 +118,44 @@ func OntologyTriples() []rdf.Triple {
 		w.add(rdfsIsDefinedBy, ont)
 		w.add(rdfsDomain, x.domain)
 		w.add(rdfsRange, xsdInteger)
+	}
+
+	// Wikidata links: the entity is owl:sameAs (and schema:sameAs) the
+	// item; a link node says how sure the linker was and why.
+	w.start(kgoWikidataLinkClass)
+	w.add(rdfType, owlClass)
+	w.add(rdfsLabel, en("Wikidata link"))
+	w.add(rdfsComment, en("The record of a link from an entity to a Wikidata item, made by kgbuild's linker: "+
+		"the item, the linker's confidence and the evidence it used. The entity also has owl:sameAs "+
+		"and schema:sameAs the item."))
+	w.add(rdfsIsDefinedBy, ont)
+	links := []struct {
+		term           rdf.IRI
+		object         bool
+		label, comment string
+		domain, rng    rdf.IRI
+	}{
+		{kgoWikidataLink, true, "Wikidata link", "Links the entity to the record of its link to a Wikidata item.",
+			schemaThing, kgoWikidataLinkClass},
+		{kgoItem, true, "item", "The Wikidata item (wd:Q…) the link is to.",
+			kgoWikidataLinkClass, wikibaseItem},
+		{kgoConfidence, false, "confidence", "The linker's confidence in the link, a decimal in (0, 1].",
+			kgoWikidataLinkClass, xsdDecimal},
+		{kgoEvidence, false, "evidence", "What the linker based the link on: the name matched, the class, the country and the other entities that agreed.",
+			kgoWikidataLinkClass, xsdString},
+	}
+	for _, x := range links {
+		w.start(x.term)
+		if x.object {
+			w.add(rdfType, owlObjectProp)
+		} else {
+			w.add(rdfType, owlDatatypeProp)
+		}
+		w.add(rdfsLabel, en(x.label))
+		w.add(rdfsComment, en(x.comment))
+		w.add(rdfsIsDefinedBy, ont)
+		w.add(rdfsDomain, x.domain)
+		w.add(rdfsRange, x.rng)
 	}
 	if w.err != nil {
 		panic(fmt.Sprintf("ontology: collecting triples: %v", w.err))

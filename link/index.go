@@ -1,0 +1,161 @@
+package link
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// Candidate is one Wikidata item of an index, with what the index says of
+// it. Rows of an index that name the same item are merged into one
+// candidate.
+type Candidate struct {
+	QID         string   // "Q1520"
+	Labels      []string // labels, in the order first seen
+	Aliases     []string // aliases (itemAltLabel), in the order first seen
+	Description string   // the first description seen
+	// Classes are the item's instance-of (P31) values: QIDs ("Q515"), or
+	// class labels ("city") when the index gives labels rather than items.
+	Classes []string
+	// Countries are the item's country (P17) values, as QIDs.
+	Countries []string
+	// Sitelinks is the item's popularity (number of sitelinks), 0 when the
+	// index does not say.
+	Sitelinks int
+}
+
+// Name returns the candidate's first label, or its QID when it has none.
+func (c *Candidate) Name() string {
+	if len(c.Labels) > 0 {
+		return c.Labels[0]
+	}
+	return c.QID
+}
+
+// nameKind says how a name belongs to a candidate.
+type nameKind uint8
+
+const (
+	byLabel nameKind = iota + 1
+	byAlias
+)
+
+// hit is a candidate found under a folded name.
+type hit struct {
+	cand *Candidate
+	kind nameKind
+	text string // the name as the index spells it
+}
+
+// Index holds candidate items, looked up by folded label or alias. The zero
+// value is not usable: make one with [NewIndex] or [Load].
+type Index struct {
+	cands  []*Candidate // in the order first seen
+	byQID  map[string]*Candidate
+	byName map[string][]hit
+	// Columns present in the source: what Link may rely on.
+	hasClass, hasCountry, hasDescription, hasSitelinks bool
+}
+
+// NewIndex returns an empty index.
+func NewIndex() *Index {
+	return &Index{byQID: map[string]*Candidate{}, byName: map[string][]hit{}}
+}
+
+// Len returns the number of items in the index.
+func (x *Index) Len() int { return len(x.cands) }
+
+// Candidates returns the items of the index in the order first seen. The
+// slice is new on every call; the candidates are the index's own.
+func (x *Index) Candidates() []*Candidate { return slices.Clone(x.cands) }
+
+// Item returns the candidate with the given QID, or nil.
+func (x *Index) Item(qid string) *Candidate { return x.byQID[qid] }
+
+// Lookup returns the candidates one of whose labels or aliases folds to the
+// same key as name, in the order first seen.
+func (x *Index) Lookup(name string) []*Candidate {
+	var out []*Candidate
+	for _, h := range x.byName[Fold(name)] {
+		if !slices.Contains(out, h.cand) {
+			out = append(out, h.cand)
+		}
+	}
+	return out
+}
+
+var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
+
+// Add merges c into the index: a new item is added, the labels, aliases,
+// classes and countries of a known one are added to it, its description
+// kept when it has one and its sitelinks raised to the larger count. Empty
+// and repeated names are ignored. Add ignores c unless c.QID is a QID.
+func (x *Index) Add(c Candidate) {
+	if !qidRE.MatchString(c.QID) {
+		return
+	}
+	have := x.byQID[c.QID]
+	if have == nil {
+		have = &Candidate{QID: c.QID}
+		x.byQID[c.QID] = have
+		x.cands = append(x.cands, have)
+	}
+	for _, l := range c.Labels {
+		x.addName(have, l, byLabel)
+	}
+	for _, a := range c.Aliases {
+		x.addName(have, a, byAlias)
+	}
+	if have.Description == "" {
+		have.Description = strings.TrimSpace(c.Description)
+	}
+	if have.Description != "" {
+		x.hasDescription = true
+	}
+	for _, cl := range c.Classes {
+		if cl = strings.TrimSpace(cl); cl != "" && !slices.Contains(have.Classes, cl) {
+			have.Classes = append(have.Classes, cl)
+			x.hasClass = true
+		}
+	}
+	for _, co := range c.Countries {
+		if co = strings.TrimSpace(co); co != "" && !slices.Contains(have.Countries, co) {
+			have.Countries = append(have.Countries, co)
+			x.hasCountry = true
+		}
+	}
+	if c.Sitelinks > have.Sitelinks {
+		have.Sitelinks = c.Sitelinks
+		x.hasSitelinks = true
+	}
+}
+
+// addName records a label or an alias of c. A name that is already one of
+// c's labels is not added again as an alias; an alias that turns out to be
+// a label (in another row) becomes one.
+func (x *Index) addName(c *Candidate, name string, kind nameKind) {
+	name = strings.Join(strings.Fields(name), " ")
+	key := Fold(name)
+	if key == "" || name == c.QID {
+		return // the label service gives the QID for an item without a label
+	}
+	hits := x.byName[key]
+	for i, h := range hits {
+		if h.cand != c {
+			continue
+		}
+		if kind == byLabel && h.kind == byAlias {
+			hits[i].kind = byLabel
+			hits[i].text = name
+			c.Labels = append(c.Labels, name)
+			c.Aliases = slices.DeleteFunc(c.Aliases, func(a string) bool { return Fold(a) == key })
+		}
+		return
+	}
+	x.byName[key] = append(hits, hit{cand: c, kind: kind, text: name})
+	if kind == byLabel {
+		c.Labels = append(c.Labels, name)
+	} else {
+		c.Aliases = append(c.Aliases, name)
+	}
+}
