@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"unicode"
@@ -317,20 +318,39 @@ func (x *Index) readJSON(r io.Reader, file string) error {
 	}
 	lc := &lineCounter{data: data, line: 1}
 	dec := json.NewDecoder(bytes.NewReader(data))
-	// fail turns a decoding error into one at its line.
-	fail := func(err error) error {
-		off := dec.InputOffset()
+	// fail turns a decoding error into one at its line: a syntax error
+	// where the whole text is first invalid (json.Decoder's offsets are
+	// not absolute), another error at the line where the value began.
+	fail := func(err error, line int) error {
 		var se *json.SyntaxError
 		var te *json.UnmarshalTypeError
 		switch {
-		case errors.As(err, &se):
-			off = se.Offset
-		case errors.As(err, &te):
-			off = te.Offset
-		case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		case errors.As(err, &se), errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+			var raw json.RawMessage
+			if err := json.Unmarshal(data, &raw); errors.As(err, &se) && se.Offset < int64(len(data)) {
+				return errAt(file, lc.at(se.Offset-1), "%v", se)
+			}
 			return errAt(file, lc.at(int64(len(data))), "unexpected end of JSON")
+		case errors.As(err, &te):
+			want := "a JSON value of another kind"
+			switch te.Type.Kind() {
+			case reflect.Struct, reflect.Map:
+				want = "a JSON object"
+			case reflect.String:
+				want = "a JSON string"
+			case reflect.Slice:
+				want = "a JSON array"
+			}
+			if te.Type == reflect.TypeFor[jsonTerm]() {
+				want += " (an RDF term)"
+			}
+			where := ""
+			if te.Field != "" {
+				where = fmt.Sprintf("%q: ", te.Field)
+			}
+			return errAt(file, line, "%swant %s, found a JSON %s", where, want, te.Value)
 		}
-		return errAt(file, lc.at(off), "%v", err)
+		return errAt(file, line, "%v", err)
 	}
 	// next returns the line where the next value starts.
 	next := func() int {
@@ -344,7 +364,7 @@ func (x *Index) readJSON(r io.Reader, file string) error {
 		line := next()
 		tok, err := dec.Token()
 		if err != nil {
-			return fail(err)
+			return fail(err, line)
 		}
 		if d, ok := tok.(json.Delim); !ok || d != want {
 			return errAt(file, line, "want %s, found %v", what, tok)
@@ -352,16 +372,18 @@ func (x *Index) readJSON(r io.Reader, file string) error {
 		return nil
 	}
 	key := func() (string, error) {
+		line := next()
 		tok, err := dec.Token()
 		if err != nil {
-			return "", fail(err)
+			return "", fail(err, line)
 		}
 		return tok.(string), nil // object keys are strings
 	}
 	skip := func() error {
+		line := next()
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return fail(err)
+			return fail(err, line)
 		}
 		return nil
 	}
@@ -381,7 +403,7 @@ func (x *Index) readJSON(r io.Reader, file string) error {
 				Vars []string `json:"vars"`
 			}
 			if err := dec.Decode(&head); err != nil {
-				return fail(err)
+				return fail(err, line)
 			}
 			if head.Vars != nil && !hasItem(head.Vars) {
 				return errAt(file, line, "no item variable (variables: %s)", strings.Join(head.Vars, ", "))
@@ -411,7 +433,7 @@ func (x *Index) readJSON(r io.Reader, file string) error {
 					line := next()
 					var b map[string]jsonTerm
 					if err := dec.Decode(&b); err != nil {
-						return fail(err)
+						return fail(err, line)
 					}
 					cells := make([]cell, 0, len(b))
 					for name, t := range b {
