@@ -53,8 +53,6 @@ type Index struct {
 	cands  []*Candidate // in the order first seen
 	byQID  map[string]*Candidate
 	byName map[string][]hit
-	// Columns present in the source: what Link may rely on.
-	hasClass, hasCountry, hasDescription, hasSitelinks bool
 }
 
 // NewIndex returns an empty index.
@@ -109,24 +107,18 @@ func (x *Index) Add(c Candidate) {
 	if have.Description == "" {
 		have.Description = strings.TrimSpace(c.Description)
 	}
-	if have.Description != "" {
-		x.hasDescription = true
-	}
 	for _, cl := range c.Classes {
 		if cl = strings.TrimSpace(cl); cl != "" && !slices.Contains(have.Classes, cl) {
 			have.Classes = append(have.Classes, cl)
-			x.hasClass = true
 		}
 	}
 	for _, co := range c.Countries {
 		if co = strings.TrimSpace(co); co != "" && !slices.Contains(have.Countries, co) {
 			have.Countries = append(have.Countries, co)
-			x.hasCountry = true
 		}
 	}
 	if c.Sitelinks > have.Sitelinks {
 		have.Sitelinks = c.Sitelinks
-		x.hasSitelinks = true
 	}
 }
 

@@ -104,7 +104,7 @@ func Link(res *extractor.Result, idx *Index) Stats {
 			}
 			continue
 		}
-		e.Links = []extractor.Link{{QID: c.cand.QID, Confidence: c.score, Evidence: strings.Join(c.evidence, "; ")}}
+		e.Links = []extractor.Link{{QID: c.cand.QID, Confidence: confidence(c.score), Evidence: strings.Join(c.evidence, "; ")}}
 		st.Linked++
 	}
 	return st
@@ -121,7 +121,9 @@ const (
 	outConflict
 )
 
-// choice is a scored candidate for one entity.
+// choice is a scored candidate for one entity. The score is not capped
+// (evidence beyond certainty still ranks candidates); the link's
+// confidence is the score capped to (0, 1].
 type choice struct {
 	cand     *Candidate
 	score    float64
@@ -507,8 +509,8 @@ func (l *linker) namedCountry(values []string) *country {
 	return nil
 }
 
-// round keeps two decimals and the confidence in (0, 1].
-func round(x float64) float64 {
-	x = math.Round(x*100) / 100
-	return math.Min(math.Max(x, 0.01), 1)
-}
+// round keeps two decimals, so that scores equal on paper compare equal.
+func round(x float64) float64 { return math.Round(x*100) / 100 }
+
+// confidence caps a score to (0, 1].
+func confidence(score float64) float64 { return math.Min(math.Max(score, 0.01), 1) }

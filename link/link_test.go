@@ -293,6 +293,18 @@ func TestLink(t *testing.T) {
 			evidence: map[string]string{"Aktau": "country Q232 (Kazakhstan, the document's)"},
 		},
 		{
+			name:  "scores beyond certainty still rank candidates",
+			title: "Government of Kazakhstan",
+			ents:  []ent{{extractor.Country, "Kazakhstan", nil}, {extractor.Country, "Russia", nil}, {extractor.City, "Aktobe", nil}},
+			index: idx(kazakhstan, russia,
+				with(item("Q2", "Aktobe"), func(c *Candidate) { c.Classes, c.Countries = []string{"Q532"}, []string{"Q159"} }),
+				with(item("Q477232", "Aktobe"), func(c *Candidate) {
+					c.Classes, c.Countries, c.Description = []string{"Q515"}, []string{"Q232"}, "city in Kazakhstan"
+				})),
+			want:     map[string]string{"Kazakhstan": "Q232", "Russia": "Q159", "Aktobe": "Q477232"},
+			evidence: map[string]string{"Aktobe": "label match 'Aktobe'; class Q515; country Q232 (Kazakhstan, the document's); description names 'Kazakhstan'"},
+		},
+		{
 			name:  "the entity's own country fact decides over the document's",
 			title: "Government of Kazakhstan",
 			ents:  []ent{{extractor.Country, "Kazakhstan", nil}, {extractor.Country, "Russia", nil}, {extractor.City, "Aktau", nil}},
