@@ -253,27 +253,7 @@ func isPNChars(r rune) bool {
 // validPrefixName reports whether s is a Turtle PN_PREFIX or empty:
 // PN_CHARS_BASE ((PN_CHARS | '.')* PN_CHARS)?.
 func validPrefixName(s string) bool {
-	if !utf8.ValidString(s) {
-		return false
-	}
-	last := len(s) - 1
-	for i, r := range s {
-		switch {
-		case i == 0:
-			if !isPNCharsBase(r) {
-				return false
-			}
-		case i == last:
-			if !isPNChars(r) {
-				return false
-			}
-		default:
-			if !isPNChars(r) && r != '.' {
-				return false
-			}
-		}
-	}
-	return true
+	return utf8.ValidString(s) && validPN(s, isPNCharsBase)
 }
 
 // validLocalName reports whether s can follow "prefix:" in Turtle without
@@ -283,11 +263,18 @@ func validPrefixName(s string) bool {
 // that such IRIs are written whole as <…>, which every parser reads the
 // same way. The empty name is valid ("kg:" is the namespace IRI itself).
 func validLocalName(s string) bool {
+	return validPN(s, func(r rune) bool { return isPNCharsU(r) || isDigit(r) })
+}
+
+// validPN reports whether s is a name of the PN_PREFIX/PN_LOCAL shape: a
+// first character accepted by first, then PN_CHARS or '.', not ending with
+// '.'.
+func validPN(s string, first func(rune) bool) bool {
 	last := len(s) - 1
 	for i, r := range s {
 		switch {
 		case i == 0:
-			if !isPNCharsU(r) && !isDigit(r) {
+			if !first(r) {
 				return false
 			}
 		case i == last:
