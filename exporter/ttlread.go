@@ -406,20 +406,7 @@ func (d *turtleDecoder) blankLabel() rdf.Blank {
 		d.unexpected("a blank node label (_:)")
 	}
 	d.s.advance(2)
-	n := 0
-	if r, w := d.s.rune(0); isPNCharsU(r) || isDigit(r) {
-		n = w
-		for {
-			r, w := d.s.rune(n)
-			if w == 0 || !isPNChars(r) && r != '.' {
-				break
-			}
-			n += w
-		}
-		for d.s.peek(n-1) == '.' {
-			n--
-		}
-	}
+	n := d.pnLength(func(r rune) bool { return isPNCharsU(r) || isDigit(r) })
 	if n == 0 {
 		d.unexpected("a blank node label")
 	}
@@ -483,22 +470,32 @@ func (d *turtleDecoder) resolve(ref string) string {
 	return resolveIRI(d.base, ref)
 }
 
+// pnLength returns the length in bytes of the name at the scanner's
+// position: a first character accepted by first, then PN_CHARS or '.', not
+// ending with '.' (the shape of blank node labels and prefix names); 0 when
+// there is none.
+func (d *turtleDecoder) pnLength(first func(rune) bool) int {
+	r, w := d.s.rune(0)
+	if !first(r) {
+		return 0
+	}
+	n := w
+	for {
+		r, w := d.s.rune(n)
+		if w == 0 || !isPNChars(r) && r != '.' {
+			break
+		}
+		n += w
+	}
+	for d.s.peek(n-1) == '.' {
+		n--
+	}
+	return n
+}
+
 // prefixedName parses PNAME_NS or PNAME_LN and expands it.
 func (d *turtleDecoder) prefixedName() string {
-	n := 0
-	if r, w := d.s.rune(0); isPNCharsBase(r) {
-		n = w
-		for {
-			r, w := d.s.rune(n)
-			if w == 0 || !isPNChars(r) && r != '.' {
-				break
-			}
-			n += w
-		}
-		for d.s.peek(n-1) == '.' {
-			n--
-		}
-	}
+	n := d.pnLength(isPNCharsBase)
 	if d.s.peek(n) != ':' {
 		d.advanceTo(n)
 		d.unexpected("':' of a prefixed name")
