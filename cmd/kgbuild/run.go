@@ -39,51 +39,34 @@ type codedError struct {
 func (e *codedError) Error() string { return e.err.Error() }
 func (e *codedError) Unwrap() error { return e.err }
 
-const usage = `kgbuild turns encyclopedic plain text into a knowledge graph.
-
-Usage:
-  kgbuild build [--out DIR] [--format LIST] [--base IRI] FILE...
-  kgbuild convert [--from FORMAT] [--to FORMAT] IN OUT
-                        convert an RDF file from one format to another
-  kgbuild ontology      write the kgbuild ontology (Turtle) to stdout
-  kgbuild version       print the version
-  kgbuild help [COMMAND]
-
-Run 'kgbuild build --help' for the build flags, 'kgbuild convert --help'
-for convert's.
-`
-
 // run is the whole program: it parses args, does the work and returns the
 // exit code. Data goes to stdout, diagnostics to stderr.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usageText())
 		return exitUsage
 	}
+	cmd, rest := args[0], args[1:]
 	var err error
-	switch cmd, rest := args[0], args[1:]; cmd {
-	case "build":
-		err = build(rest, stdin, stdout, stderr)
-	case "convert":
-		err = convert(rest, stdin, stdout, stderr)
-	case "ontology":
-		err = writeOntology(stdout)
-	case "version", "--version":
-		fmt.Fprintf(stdout, "kgbuild %s\n", version)
-	case "help", "-h", "--help":
-		if len(rest) > 0 && rest[0] == "build" {
-			buildFlags(&buildOptions{}, stdout).Usage()
-			return exitOK
+	switch {
+	case cmd == "--version":
+		cmd = "version"
+	case cmd == "help" || cmd == "-h" || cmd == "--help":
+		if len(rest) > 0 {
+			if c, ok := lookupCommand(rest[0]); ok && c.flags != nil {
+				c.flags(stdout).Usage()
+				return exitOK
+			}
 		}
-		if len(rest) > 0 && rest[0] == "convert" {
-			convertFlags(&convertOptions{}, stdout).Usage()
-			return exitOK
-		}
-		fmt.Fprint(stdout, usage)
-	default:
-		fmt.Fprintf(stderr, "kgbuild: unknown command %q\n\n%s", cmd, usage)
+		fmt.Fprint(stdout, usageText())
+		return exitOK
+	}
+	c, ok := lookupCommand(cmd)
+	if !ok {
+		fmt.Fprintf(stderr, "kgbuild: unknown command %q\n\n%s", cmd, usageText())
 		return exitUsage
 	}
+	err = c.run(rest, stdin, stdout, stderr)
 	if err == nil {
 		return exitOK
 	}
