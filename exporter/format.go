@@ -1,9 +1,11 @@
 // Package exporter writes RDF graphs as Turtle, N-Triples and JSON-LD, and
 // RDF datasets (graphs with named graphs) as N-Quads and TriG.
 //
-// Terms are those of github.com/knakk/rdf. The package knows no vocabulary:
-// the namespace prefixes and the JSON-LD context are given by the caller in
-// [Options].
+// Terms are those of github.com/knakk/rdf. The RDF writers know no
+// vocabulary: the namespace prefixes and the JSON-LD context are given by
+// the caller in [Options]. The one writer that is not RDF, [QuickStatements]
+// (Wikidata's batch-edit commands), reads the Wikidata statement model in
+// the terms of package ontology.
 //
 // An [Encoder] is a sink for triples. Every encoder streams: it writes each
 // triple as it comes (through a buffer flushed by Close) and keeps only the
@@ -41,6 +43,7 @@ const (
 	kindNQuads
 	kindTriG
 	kindCanonical
+	kindQS
 )
 
 // Format describes one RDF serialization format.
@@ -103,6 +106,7 @@ func (f Format) String() string { return f.Name }
 // "n-triples", "json-ld"), by file name extension with or without its dot
 // (".ttl", "ttl"), by file name ("out.ttl", "dir/out.jsonld") or by media
 // type ("text/turtle", parameters such as "; charset=utf-8" are ignored).
+// Besides the RDF formats of [Formats] it finds [QuickStatements] ("qs").
 // Matching is case-insensitive. It reports false when nothing matches.
 func Lookup(s string) (Format, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -112,7 +116,7 @@ func Lookup(s string) (Format, bool) {
 	if mt, _, ok := strings.Cut(s, ";"); ok {
 		s = strings.TrimSpace(mt)
 	}
-	for _, f := range Formats() {
+	for _, f := range lookupFormats() {
 		if s == f.Name || s == f.MediaType || s == f.Extension || "."+s == f.Extension {
 			return f, true
 		}
@@ -128,7 +132,7 @@ func Lookup(s string) (Format, bool) {
 		return Canonical, true
 	}
 	if ext := filepath.Ext(s); ext != "" && ext != s {
-		for _, f := range Formats() {
+		for _, f := range lookupFormats() {
 			if ext == f.Extension {
 				return f, true
 			}
@@ -136,6 +140,10 @@ func Lookup(s string) (Format, bool) {
 	}
 	return Format{}, false
 }
+
+// lookupFormats are the formats Lookup finds: the RDF formats and
+// QuickStatements.
+func lookupFormats() []Format { return append(Formats(), QuickStatements) }
 
 // Prefix is a namespace prefix: Name is the prefix label without its colon
 // ("kg", or "" for the empty prefix) and IRI the namespace it stands for.
@@ -162,6 +170,11 @@ type Options struct {
 	// to Encode in; empty means the default graph. It must be absolute.
 	// Triple formats ignore it.
 	Graph string
+
+	// QSCreate makes the QuickStatements encoder write a CREATE block for
+	// each entity without a Wikidata link, instead of leaving its
+	// statements out (see [QuickStatements]). Other formats ignore it.
+	QSCreate bool
 }
 
 // Encoder is a sink for RDF triples in one format.
@@ -195,6 +208,8 @@ func NewEncoder(f Format, w io.Writer, opts Options) (Encoder, error) {
 		return newTriGEncoder(w, opts)
 	case kindCanonical:
 		return newCanonEncoder(w, opts)
+	case kindQS:
+		return newQSEncoder(w, opts), nil
 	}
 	return nil, fmt.Errorf("exporter: unknown format %q", f.Name)
 }

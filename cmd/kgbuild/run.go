@@ -82,20 +82,22 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 }
 
 type buildOptions struct {
-	out     string
-	formats string
-	base    string
-	quiet   bool
-	link    string // Wikidata candidate index; empty: no linking
+	out      string
+	formats  string
+	base     string
+	quiet    bool
+	link     string // Wikidata candidate index; empty: no linking
+	qsCreate bool   // QuickStatements: CREATE blocks for unlinked entities
 }
 
 // buildFlags defines the build command's flags; its Usage writes to w.
 func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs := commandFlags("build", buildUsage, w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
-	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical), extension or media type")
+	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical, qs), extension or media type")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
+	fs.BoolVar(&o.qsCreate, "qs-create", false, "with --format qs, write a CREATE block (label, aliases, P31, statements on LAST) for each entity without a Wikidata link instead of leaving its statements out")
 	fs.StringVar(&o.link, "link", "", "link entities to Wikidata items found in `INDEX`, SPARQL query results (.srj/.json, .csv, .tsv) with item, itemLabel, itemAltLabel and optionally itemDescription, class, country, sitelinks")
 	return fs
 }
@@ -112,6 +114,10 @@ An input that cannot be read leaves no output file behind.
 With --link INDEX, entities matched with confidence to an item of the index
 get owl:sameAs and schema:sameAs wd:Q… and a kgo:WikidataLink node giving
 the confidence and the evidence; the index is read once for all inputs.
+QuickStatements (qs: NAME.qs) writes the statements of linked entities as
+Wikidata batch-edit commands, with qualifiers and the evidence as source;
+the report counts the statements left out because an entity is not linked
+(see --qs-create).
 
 Flags:
 `
@@ -206,7 +212,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if index != nil {
 			linked = fmt.Sprintf(", %d linked", link.Link(res, index).Linked)
 		}
-		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base})
+		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base}, o.qsCreate)
 		if err != nil {
 			return err
 		}
@@ -250,6 +256,7 @@ func parseFormats(list string) ([]exporter.Format, error) {
 			for _, f := range exporter.Formats() {
 				names = append(names, f.Name)
 			}
+			names = append(names, exporter.QuickStatements.Name)
 			return nil, fmt.Errorf("--format: unknown format %q (known: %s)", s, strings.Join(names, ", "))
 		}
 		if !seen[f.Name] {
@@ -323,7 +330,8 @@ func (f fanout) Encode(t rdf.Triple) error {
 // writeOutputs writes one document's graph in every format. Each file is
 // written to a temporary name in dir and renamed into place only when all
 // of them are complete, so a failure leaves no partial output.
-func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Result, opts ontology.Options) ([]string, error) {
+// With qsCreate, QuickStatements creates items for unlinked entities.
+func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Result, opts ontology.Options, qsCreate bool) ([]string, error) {
 	type out struct {
 		tmp   *os.File
 		final string
@@ -337,6 +345,7 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 	}
 	encOpts := encoderOptions(opts.Base)
 	encOpts.Graph = documentIRI(opts.Base, name) // N-Quads, TriG: the document's named graph
+	encOpts.QSCreate = qsCreate
 	var encs fanout
 	for _, f := range formats {
 		tmp, err := os.CreateTemp(dir, "."+name+"-*"+f.Extension+".tmp")
@@ -381,6 +390,11 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 		if fp, ok := encs[i].(exporter.Fingerprinter); ok {
 			// Canonical N-Quads: the dataset's fingerprint.
 			written = append(written, o.final+" (sha256 "+fp.SHA256()+")")
+			continue
+		}
+		if qc, ok := encs[i].(exporter.QSCounter); ok {
+			// QuickStatements: what was left out, and why.
+			written = append(written, o.final+" ("+qc.QSStats().String()+")")
 			continue
 		}
 		written = append(written, o.final)
