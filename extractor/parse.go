@@ -61,6 +61,11 @@ func DocName(path string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
+// TitleName derives the short name of an article known by its title (a
+// Wikipedia page, a JSON Lines record), as DocName does from a file name:
+// the title's slug, "Politics of Armenia" → "politics-of-armenia".
+func TitleName(title string) string { return slug(title) }
+
 var smallWords = map[string]bool{"of": true, "the": true, "and": true, "in": true,
 	"on": true, "for": true, "a": true, "an": true, "to": true, "at": true, "by": true}
 

@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -57,7 +58,11 @@ func startsUpper(s string) bool {
 	return unicode.IsUpper(r)
 }
 
-var foldT = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// foldTs holds the transformers of foldAccents: a chain keeps state, so
+// concurrent extractions each take their own.
+var foldTs = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // foldAccents removes diacritics: "Älihan" → "Alihan".
 func foldAccents(s string) string {
@@ -68,7 +73,9 @@ func foldAccents(s string) string {
 	if ascii {
 		return s
 	}
-	out, _, err := transform.String(foldT, s)
+	t := foldTs.Get().(transform.Transformer)
+	out, _, err := transform.String(t, s)
+	foldTs.Put(t)
 	if err != nil {
 		return s
 	}

@@ -88,21 +88,35 @@ type buildOptions struct {
 	quiet    bool
 	link     string // Wikidata candidate index; empty: no linking
 	qsCreate bool   // QuickStatements: CREATE blocks for unlinked entities
+
+	// Corpus builds (corpus.go).
+	jobs      int    // workers; 0: one per core
+	shardSize string // documents ("10000") or bytes ("256MB") a shard
+	gzip      bool   // gzip the shards
+	resume    bool   // skip the shards the manifest lists
 }
+
+// defaultFormats are the formats build writes when --format is not given.
+const defaultFormats = "ttl,jsonld,nt"
 
 // buildFlags defines the build command's flags; its Usage writes to w.
 func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs := commandFlags("build", buildUsage, w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
-	fs.StringVar(&o.formats, "format", "ttl,jsonld,nt", "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical, qs), extension or media type")
+	fs.StringVar(&o.formats, "format", defaultFormats, "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical, qs), extension or media type")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.BoolVar(&o.qsCreate, "qs-create", false, "with --format qs, write a CREATE block (label, aliases, P31, statements on LAST) for each entity without a Wikidata link instead of leaving its statements out")
 	fs.StringVar(&o.link, "link", "", "link entities to Wikidata items found in `INDEX`, SPARQL query results (.srj/.json, .csv, .tsv) with item, itemLabel, itemAltLabel and optionally itemDescription, class, country, sitelinks")
+	fs.IntVar(&o.jobs, "jobs", 0, "corpus: extract with `N` workers (default: one per core)")
+	fs.StringVar(&o.shardSize, "shard-size", "", "corpus: cut a shard every `N` documents (default 10000) or N bytes of N-Quads (256MB, 1GiB)")
+	fs.BoolVar(&o.gzip, "gzip", false, "corpus: gzip the shards (DIR/part-NNNNN.nq.gz)")
+	fs.BoolVar(&o.resume, "resume", false, "corpus: continue an interrupted run, skipping the shards DIR/manifest.json lists")
 	return fs
 }
 
 const buildUsage = `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] [--quiet] FILE...
+       kgbuild build [--out DIR] [--jobs N] [--shard-size N] [--gzip] [--resume] CORPUS...
 
 Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
@@ -118,6 +132,17 @@ QuickStatements (qs: NAME.qs) writes the statements of linked entities as
 Wikidata batch-edit commands, with qualifiers and the evidence as source;
 the report counts the statements left out because an entity is not linked
 (see --qs-create).
+
+A CORPUS is a directory (its *.txt files, recursively, in name order), a
+JSON Lines file (.jsonl, .ndjson: {"id","title","text","url"} a line) or
+a MediaWiki XML dump (.xml, pages-articles, multistream or not), each file
+optionally compressed (.bz2, .gz). A corpus is read as a stream and built
+on every core into sharded N-Quads, DIR/part-00000.nq[.gz], …, each
+article in its own named graph (BASE/document/NAME, NAME the file name or
+the slug of the title); the output is the same whatever --jobs is.
+DIR/manifest.json records the finished shards: --resume continues an
+interrupted run after them. On a terminal a progress bar shows
+documents/s, MB/s and the time left.
 
 Flags:
 `
@@ -180,6 +205,9 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if index, err = link.Load(o.link); err != nil {
 			return &codedError{exitInput, fmt.Errorf("--link: %w", err)}
 		}
+	}
+	if isCorpusBuild(&o, files) {
+		return buildCorpus(&o, files, index, stderr)
 	}
 	// Outputs are named after the inputs: two inputs of the same name
 	// ("a/x.txt b/x.txt", or "-" twice) would overwrite each other's.
