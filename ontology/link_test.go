@@ -2,6 +2,7 @@ package ontology
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 
@@ -148,5 +149,46 @@ func TestMapLinkErrors(t *testing.T) {
 	res.Entities[0].ID = "link/x"
 	if err := Map(res, Options{}, &sliceSink{}); err == nil || !strings.Contains(err.Error(), "clashes") {
 		t.Errorf("entity ID under link/: error %v, want a clash", err)
+	}
+}
+
+// TestLinkTriples checks that LinkTriples gives exactly the link triples
+// Map writes, the entity's own in its block and the link nodes' blocks.
+func TestLinkTriples(t *testing.T) {
+	res := linkedSampleResult(t)
+	ts := mapSample(t, res)
+	linkish := func(tr rdf.Triple) bool {
+		p := tr.Pred.String()
+		return p == owlSameAs.String() || p == schemaSameAs.String() || p == kgoWikidataLink.String() ||
+			strings.HasPrefix(tr.Subj.String(), testBase+linkPath)
+	}
+	var want, got []string
+	for _, tr := range ts {
+		if linkish(tr) {
+			want = append(want, tr.Serialize(rdf.NTriples))
+		}
+	}
+	var own, nodes []string
+	ents := slices.Clone(res.Entities) // Map's order: by ID
+	slices.SortFunc(ents, func(a, b *extractor.Entity) int { return strings.Compare(a.ID, b.ID) })
+	for _, e := range ents {
+		a, b, err := LinkTriples(e, Options{Base: testBase})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, tr := range a {
+			own = append(own, tr.Serialize(rdf.NTriples))
+		}
+		for _, tr := range b {
+			nodes = append(nodes, tr.Serialize(rdf.NTriples))
+		}
+	}
+	got = append(own, nodes...)
+	if strings.Join(got, "") != strings.Join(want, "") {
+		t.Errorf("LinkTriples:\n%s\nMap's link triples:\n%s", strings.Join(got, ""), strings.Join(want, ""))
+	}
+	bad := &extractor.Entity{ID: "x", Links: []extractor.Link{{QID: "P1", Confidence: 1}}}
+	if _, _, err := LinkTriples(bad, Options{}); err == nil {
+		t.Error("LinkTriples accepted a link to P1")
 	}
 }

@@ -549,17 +549,8 @@ func (m *mapping) emit(sink Sink) error {
 		}
 	}
 	for _, n := range m.entities {
-		for _, l := range n.links {
-			w.start(l.iri)
-			w.add(rdfType, kgoWikidataLinkClass)
-			w.add(kgoItem, l.item)
-			w.add(kgoConfidence, l.confidence)
-			if l.evidence != nil {
-				w.add(kgoEvidence, *l.evidence)
-			}
-			if w.err != nil {
-				return fmt.Errorf("link %s: %w", l.iri, w.err)
-			}
+		if err := emitLinkNodes(w, n); err != nil {
+			return err
 		}
 	}
 	w.start(m.doc)
@@ -592,11 +583,7 @@ func (m *mapping) emitEntity(w *blockWriter, n *entityNode) error {
 		w.add(rdfsLabel, l)
 		w.add(schemaName, l)
 	}
-	for _, l := range n.links {
-		w.add(owlSameAs, l.item)
-		w.add(schemaSameAs, l.item)
-		w.add(kgoWikidataLink, l.iri)
-	}
+	emitLinks(w, n)
 	for _, f := range n.facts {
 		w.add(WDT.IRI(f.prop.PID), f.object)
 		if f.schema != nil {
@@ -605,6 +592,32 @@ func (m *mapping) emitEntity(w *blockWriter, n *entityNode) error {
 		w.add(P.IRI(f.prop.PID), f.stmt.iri)
 	}
 	return w.err
+}
+
+// emitLinks writes, in the entity's block, the triples of its links.
+func emitLinks(w *blockWriter, n *entityNode) {
+	for _, l := range n.links {
+		w.add(owlSameAs, l.item)
+		w.add(schemaSameAs, l.item)
+		w.add(kgoWikidataLink, l.iri)
+	}
+}
+
+// emitLinkNodes writes the blocks of the entity's link nodes.
+func emitLinkNodes(w *blockWriter, n *entityNode) error {
+	for _, l := range n.links {
+		w.start(l.iri)
+		w.add(rdfType, kgoWikidataLinkClass)
+		w.add(kgoItem, l.item)
+		w.add(kgoConfidence, l.confidence)
+		if l.evidence != nil {
+			w.add(kgoEvidence, *l.evidence)
+		}
+		if w.err != nil {
+			return fmt.Errorf("link %s: %w", l.iri, w.err)
+		}
+	}
+	return nil
 }
 
 // Terms of Wikidata links.

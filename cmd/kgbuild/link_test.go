@@ -1,9 +1,11 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -98,5 +100,139 @@ func TestBuildLinkErrors(t *testing.T) {
 	}
 	if r := runArgs("", "help", "build"); !strings.Contains(r.stdout, "-link INDEX") {
 		t.Errorf("build usage does not list --link:\n%s", r.stdout)
+	}
+}
+
+// TestLinkCommandMatchesBuildLink links the plain build's graph, in every
+// readable format, with the link command: the result is the graph build
+// --link writes, byte for byte in Turtle, N-Triples and N-Quads (JSON-LD is
+// read in json-gold's order: the same graph), and linking it again changes
+// nothing. The linked Turtle scores as build --link's.
+func TestLinkCommandMatchesBuildLink(t *testing.T) {
+	if _, err := os.Stat(sampleIndex); err != nil {
+		t.Skipf("needs %s: %v", sampleIndex, err)
+	}
+	plain, linked, dir := t.TempDir(), t.TempDir(), t.TempDir()
+	formats := "ttl,nt,nq,jsonld,trig"
+	for _, args := range [][]string{
+		{"build", "--quiet", "--format", formats, "--out", plain, samplePath(t)},
+		{"build", "--quiet", "--format", formats, "--out", linked, "--link", sampleIndex, samplePath(t)},
+	} {
+		if r := runArgs("", args...); r.code != exitOK {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+	}
+	for _, ext := range []string{".ttl", ".nt", ".nq", ".jsonld", ".trig"} {
+		in := filepath.Join(plain, sampleName+ext)
+		want := filepath.Join(linked, sampleName+ext)
+		out := filepath.Join(dir, "linked"+ext)
+		r := runArgs("", "link", "--index", sampleIndex, "--out", out, in)
+		if r.code != exitOK {
+			t.Fatalf("link %s: exit %d\n%s", in, r.code, r.stderr)
+		}
+		if !regexp.MustCompile(`: 77 entities, \d+ linked \(`).MatchString(r.stderr) {
+			t.Errorf("link %s: report %q", ext, r.stderr)
+		}
+		if ext == ".jsonld" {
+			if got, w := readDataset(t, out), readDataset(t, want); got != w {
+				t.Errorf("link %s: graph differs from build --link's: %s", ext, firstDiff([]byte(got), []byte(w)))
+			}
+		} else if got, w := readFile(t, out), readFile(t, want); string(got) != string(w) {
+			t.Errorf("link %s: differs from build --link's: %s", ext, firstDiff(got, w))
+		}
+		// Across formats: Turtle in, N-Triples out.
+		nt := filepath.Join(dir, "cross"+ext+".nt")
+		if r := runArgs("", "link", "--quiet", "--index", sampleIndex, "--out", nt, in); r.code != exitOK {
+			t.Fatalf("link %s → nt: exit %d\n%s", ext, r.code, r.stderr)
+		}
+		if got, w := sortedLines(readFile(t, nt)), sortedLines(readFile(t, filepath.Join(linked, sampleName+".nt"))); got != w {
+			t.Errorf("link %s → nt: sorted N-Triples differ from build --link's", ext)
+		}
+		// Again: the links are replaced by the same links.
+		again := filepath.Join(dir, "again"+ext)
+		if r := runArgs("", "link", "--quiet", "--index", sampleIndex, "--out", again, want); r.code != exitOK {
+			t.Fatalf("relink %s: exit %d\n%s", ext, r.code, r.stderr)
+		}
+		if readDataset(t, again) != readDataset(t, want) {
+			t.Errorf("relinking build --link's %s changes the graph", ext)
+		}
+	}
+	// Stdout, with --from and --format.
+	r := runArgs(string(readFile(t, filepath.Join(plain, sampleName+".nt"))), "link", "--quiet", "--index", sampleIndex, "--from", "nt", "-")
+	if r.code != exitOK || r.stdout != string(readFile(t, filepath.Join(linked, sampleName+".nt"))) {
+		t.Errorf("link - (stdin to stdout): exit %d, output differs\n%s", r.code, r.stderr)
+	}
+	if haveShared() && haveRdflib() {
+		gold := filepath.Join(sharedDir, "gold", sampleName+".gold")
+		s := kgscore(t, gold, sharedSeed, filepath.Join(dir, "linked.ttl"))
+		t.Logf("link command: links %v, wrong %v", s["links"], s["links_wrong"])
+		if w, ok := s["links_wrong"].([]any); !ok || len(w) != 0 {
+			t.Errorf("links wrong: %v", s["links_wrong"])
+		}
+		if n, err := strconv.Atoi(strings.Split(fmt.Sprint(s["links"]), "/")[0]); err != nil || n < 44 {
+			t.Errorf("links %v, want at least 44/46", s["links"])
+		}
+	}
+}
+
+func sortedLines(b []byte) string {
+	lines := strings.SplitAfter(string(b), "\n")
+	slices.Sort(lines)
+	return strings.Join(lines, "")
+}
+
+// TestLinkCommandErrors: bad input names the file and the position, and no
+// output file is left behind.
+func TestLinkCommandErrors(t *testing.T) {
+	dir := t.TempDir()
+	index := filepath.Join(dir, "index.csv")
+	graph := filepath.Join(dir, "g.ttl")
+	bad := filepath.Join(dir, "bad.ttl")
+	empty := filepath.Join(dir, "empty.nt")
+	write := func(path, text string) {
+		if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(index, "item,itemLabel,itemAltLabel\nhttp://www.wikidata.org/entity/Q1520,Astana,\n")
+	write(graph, "@prefix schema: <https://schema.org/> .\n@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"+
+		"<https://example.org/kgbuild/resource/city/astana> a schema:City ; rdfs:label \"Astana\"@en .\n")
+	write(bad, "@prefix schema: <https://schema.org/> .\n<a> schema:name \"x\n")
+	write(empty, "")
+	out := filepath.Join(dir, "out.ttl")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no index", []string{"link", graph}, exitUsage, "--index is required"},
+		{"no graph", []string{"link", "--index", index}, exitUsage, "want one GRAPH"},
+		{"missing graph", []string{"link", "--index", index, "--out", out, filepath.Join(dir, "nope.ttl")}, exitInput, "nope.ttl: no such file"},
+		{"syntax error", []string{"link", "--index", index, "--out", out, bad}, exitInput, bad + ":2:"},
+		{"no entities", []string{"link", "--index", index, "--out", out, empty}, exitInput, empty + ": no entities"},
+		{"bad index", []string{"link", "--index", graph, "--out", out, graph}, exitInput, "--index: " + graph},
+		{"unknown format", []string{"link", "--index", index, "--format", "xml", graph}, exitUsage, `unknown format "xml"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runArgs("", c.args...)
+			if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", r.code, r.stderr, c.code, c.want)
+			}
+			if _, err := os.Stat(out); !os.IsNotExist(err) {
+				t.Errorf("output file left behind (%v)", err)
+			}
+			if names := dirNames(t, dir); slices.ContainsFunc(names, func(n string) bool { return strings.HasSuffix(n, ".tmp") }) {
+				t.Errorf("temporary file left: %v", names)
+			}
+		})
+	}
+	// A graph without a document node: the default base; Astana is linked.
+	r := runArgs("", "link", "--index", index, "--out", out, graph)
+	if r.code != exitOK {
+		t.Fatalf("exit %d\n%s", r.code, r.stderr)
+	}
+	if got := string(readFile(t, out)); !strings.Contains(got, "owl:sameAs wd:Q1520") {
+		t.Errorf("Astana not linked:\n%s", got)
 	}
 }

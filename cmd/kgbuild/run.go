@@ -202,7 +202,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	}
 	var index *link.Index
 	if o.link != "" {
-		if index, err = link.Load(o.link); err != nil {
+		if index, err = loadIndex(o.link); err != nil {
 			return &codedError{exitInput, fmt.Errorf("--link: %w", err)}
 		}
 	}
