@@ -46,6 +46,9 @@ const (
 	// NodePaths (whose prefixes writers declare) so that a graph without
 	// links is unchanged by it.
 	linkPath = "link/"
+	// valuePath holds the value nodes of quantities with a unit; not among
+	// NodePaths for the same reason.
+	valuePath = "value/"
 )
 
 // Map writes the triples of res to sink, in the Wikidata RDF model with a
@@ -61,9 +64,14 @@ const (
 //     schema.org triple where the table has a schema.org property, and
 //     p:Pnnn to the statement node;
 //   - each statement node, in order of first fact: a wikibase:Statement,
-//     ps:Pnnn value, wikibase:rank wikibase:NormalRank, pq:Pqqq for each
+//     ps:Pnnn value, psv:Pnnn the value node when the value is a quantity
+//     with a unit, wikibase:rank wikibase:NormalRank, pq:Pqqq for each
 //     qualifier, prov:wasDerivedFrom for each reference. Facts equal in
 //     subject, relation, object and set of qualifiers share one statement;
+//   - each value node, IRI Base+"value/"+hash of amount and unit, in order
+//     of first use: a wikibase:QuantityValue, wikibase:quantityAmount (an
+//     xsd:decimal) and wikibase:quantityUnit (the unit's item, wd:Q577 for
+//     years), as in Wikidata's RDF;
 //   - each reference node, one per evidence span, in order of first use: a
 //     wikibase:Reference, pr:P1683 the evidence text (whitespace runs
 //     collapsed to one space), pr:P248 the document and each cited work,
@@ -105,6 +113,14 @@ type mapping struct {
 	entities []*entityNode
 	stmts    []*stmtNode
 	refs     []*refNode
+	values   []*valueNode
+}
+
+// valueNode is the full value of a quantity with a unit.
+type valueNode struct {
+	iri    rdf.IRI
+	amount rdf.Literal
+	unit   rdf.IRI
 }
 
 type entityNode struct {
@@ -139,6 +155,7 @@ type stmtNode struct {
 	object rdf.Object
 	quals  []qualNode
 	refs   []*refNode
+	value  *valueNode // nil unless the value is a quantity with a unit
 }
 
 type qualNode struct {
@@ -202,7 +219,7 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 		if byID[e.ID] != nil {
 			return nil, fmt.Errorf("entity %q: ID used twice", e.ID)
 		}
-		for _, p := range []string{statementPath, referencePath, documentPath, linkPath} {
+		for _, p := range []string{statementPath, referencePath, documentPath, linkPath, valuePath} {
 			if strings.HasPrefix(e.ID, p) {
 				return nil, fmt.Errorf("entity %q: ID clashes with generated %s nodes", e.ID, strings.TrimSuffix(p, "/"))
 			}
@@ -232,6 +249,7 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 
 	stmts := map[string]*stmtNode{}
 	refs := map[extractor.Span]*refNode{}
+	values := map[string]*valueNode{}
 	for i := range res.Facts {
 		f := &res.Facts[i]
 		where := fmt.Sprintf("fact %d (%s %s %s)", i, f.Subject, f.Relation, f.Object.Key())
@@ -274,6 +292,18 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 				return nil, fmt.Errorf("%s: statement IRI: %w", where, err)
 			}
 			st = &stmtNode{iri: iri, prop: prop, object: obj, quals: quals}
+			if q, ok := UnitItem(f.Object.Unit); ok && f.Object.Kind == extractor.QuantityValue {
+				vkey := strconv.FormatInt(f.Object.Int, 10) + "\x1f" + q
+				if st.value = values[vkey]; st.value == nil {
+					viri, err := rdf.NewIRI(m.base + valuePath + shortHash(vkey))
+					if err != nil {
+						return nil, fmt.Errorf("%s: value IRI: %w", where, err)
+					}
+					st.value = &valueNode{iri: viri, amount: obj.(rdf.Literal), unit: WD.IRI(q)}
+					values[vkey] = st.value
+					m.values = append(m.values, st.value)
+				}
+			}
 			stmts[key] = st
 			m.stmts = append(m.stmts, st)
 		}
@@ -523,6 +553,9 @@ func (m *mapping) emit(sink Sink) error {
 		w.start(st.iri)
 		w.add(rdfType, wikibaseStmt)
 		w.add(PS.IRI(st.prop.PID), st.object)
+		if st.value != nil {
+			w.add(PSV.IRI(st.prop.PID), st.value.iri)
+		}
 		w.add(wikibaseRank, wikibaseNormal)
 		for _, q := range st.quals {
 			w.add(PQ.IRI(q.prop.PID), q.value)
@@ -532,6 +565,15 @@ func (m *mapping) emit(sink Sink) error {
 		}
 		if w.err != nil {
 			return fmt.Errorf("statement %s: %w", st.iri, w.err)
+		}
+	}
+	for _, v := range m.values {
+		w.start(v.iri)
+		w.add(rdfType, wikibaseQuantityValue)
+		w.add(wikibaseQuantityAmount, v.amount)
+		w.add(wikibaseQuantityUnit, v.unit)
+		if w.err != nil {
+			return fmt.Errorf("value %s: %w", v.iri, w.err)
 		}
 	}
 	for _, r := range m.refs {

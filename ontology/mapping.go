@@ -149,6 +149,23 @@ var properties = []Property{
 		"end time", "When the statement stopped being true; a qualifier."},
 }
 
+// units maps the units of the extractor's quantities (extractor.Value.Unit)
+// to Wikidata items: a quantity with one of them gets a value node giving
+// the amount and the unit (psv:, wikibase:quantityUnit).
+var units = map[string]string{
+	"year":  "Q577",
+	"month": "Q5151",
+	"week":  "Q23387",
+	"day":   "Q573",
+}
+
+// UnitItem returns the QID of the Wikidata item of a quantity's unit
+// ("year": "Q577").
+func UnitItem(unit string) (string, bool) {
+	q, ok := units[unit]
+	return q, ok
+}
+
 var (
 	classByType   = map[extractor.Type]Class{}
 	propByRel     = map[extractor.Relation]Property{}

@@ -22,18 +22,21 @@ type Namespace string
 // Vocabulary namespaces. Each IRI is spelled here once; everything else in
 // the project builds its terms from these.
 const (
-	RDF      Namespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-	RDFS     Namespace = "http://www.w3.org/2000/01/rdf-schema#"
-	OWL      Namespace = "http://www.w3.org/2002/07/owl#"
-	XSD      Namespace = "http://www.w3.org/2001/XMLSchema#"
-	SKOS     Namespace = "http://www.w3.org/2004/02/skos/core#"
-	Schema   Namespace = "https://schema.org/"
-	WD       Namespace = "http://www.wikidata.org/entity/"
-	WDT      Namespace = "http://www.wikidata.org/prop/direct/"
-	P        Namespace = "http://www.wikidata.org/prop/"
-	PS                 = P + "statement/"
-	PQ                 = P + "qualifier/"
-	PR                 = P + "reference/"
+	RDF    Namespace = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+	RDFS   Namespace = "http://www.w3.org/2000/01/rdf-schema#"
+	OWL    Namespace = "http://www.w3.org/2002/07/owl#"
+	XSD    Namespace = "http://www.w3.org/2001/XMLSchema#"
+	SKOS   Namespace = "http://www.w3.org/2004/02/skos/core#"
+	Schema Namespace = "https://schema.org/"
+	WD     Namespace = "http://www.wikidata.org/entity/"
+	WDT    Namespace = "http://www.wikidata.org/prop/direct/"
+	P      Namespace = "http://www.wikidata.org/prop/"
+	PS               = P + "statement/"
+	PQ               = P + "qualifier/"
+	PR               = P + "reference/"
+	// PSV links a statement to its full value node (a quantity with its
+	// unit).
+	PSV                = P + "statement/value/"
 	Wikibase Namespace = "http://wikiba.se/ontology#"
 	PROV     Namespace = "http://www.w3.org/ns/prov#"
 	DCTerms  Namespace = "http://purl.org/dc/terms/"
@@ -70,7 +73,7 @@ var prefixes = []struct {
 }{
 	{"rdf", RDF}, {"rdfs", RDFS}, {"owl", OWL}, {"xsd", XSD}, {"skos", SKOS},
 	{"schema", Schema}, {"wd", WD}, {"wdt", WDT}, {"p", P}, {"ps", PS},
-	{"pq", PQ}, {"pr", PR}, {"wikibase", Wikibase}, {"prov", PROV},
+	{"pq", PQ}, {"pr", PR}, {"psv", PSV}, {"wikibase", Wikibase}, {"prov", PROV},
 	{"dcterms", DCTerms}, {"kgo", KGO},
 }
 
@@ -179,4 +182,8 @@ var (
 	xsdGYearMonth    = XSD.IRI("gYearMonth")
 	xsdGYear         = XSD.IRI("gYear")
 	xsdDuration      = XSD.IRI("duration")
+
+	wikibaseQuantityValue  = Wikibase.IRI("QuantityValue")
+	wikibaseQuantityAmount = Wikibase.IRI("quantityAmount")
+	wikibaseQuantityUnit   = Wikibase.IRI("quantityUnit")
 )
