@@ -38,6 +38,10 @@ type Section struct {
 type Table struct {
 	Header []string // column names, e.g. "Office", "Name", "Party", "Since"
 	Rows   []Row
+	// Infobox is the kind of infobox ("country", "officeholder") when the
+	// table is a wiki infobox: then each row is one "key: value" line whose
+	// two cells are the key and the value.
+	Infobox string
 }
 
 // Row is one table row: its whole line and the span of each cell, aligned
@@ -71,6 +75,41 @@ type Document struct {
 	Blocks    []Block
 	Sentences []Sentence
 	Footnotes []Footnote
+	// Links are the internal wiki links of a wikitext document: the span
+	// of each link's label in Text and the Wikipedia title it points to.
+	Links []WikiLink
+	// Site is the wiki the link titles belong to ("en.wikipedia.org");
+	// empty means DefaultSite.
+	Site string
+}
+
+// DefaultSite is the wiki of link titles when a document names none.
+const DefaultSite = "en.wikipedia.org"
+
+// WikiLink is an internal link of a wikitext document: "[[Astana]]" or
+// "[[President of Kazakhstan|President]]" rendered as its label.
+type WikiLink struct {
+	Span  Span   // the label in Text
+	Title string // the page linked to, normalized: "President of Kazakhstan"
+}
+
+// SplitSentences fills d.Sentences from its paragraph and list-item
+// blocks, with the citation markers ("[1]") of each sentence.
+func (d *Document) SplitSentences() {
+	d.Sentences = d.Sentences[:0]
+	for bi, b := range d.Blocks {
+		if b.Kind == Paragraph || b.Kind == ListItem {
+			d.Sentences = append(d.Sentences, splitSentences(d.Text, b.Span, bi)...)
+		}
+	}
+}
+
+// WikiSite returns the wiki of the document's link titles.
+func (d *Document) WikiSite() string {
+	if d.Site == "" {
+		return DefaultSite
+	}
+	return d.Site
 }
 
 // Slice returns the text of a span.

@@ -114,6 +114,10 @@ type Entity struct {
 	// Links are the Wikidata items the entity was matched to by a linker
 	// (none by the extractor itself).
 	Links []Link
+	// Wiki is the title of the Wikipedia article the text links the entity
+	// to ("Kassym-Jomart Tokayev"), from a wikitext link on one of its
+	// mentions; empty when none. The site is the document's WikiSite.
+	Wiki string
 }
 
 // Link says that an entity is a Wikidata item, with the linker's

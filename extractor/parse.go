@@ -31,6 +31,10 @@ func position(text []byte, i int) (line, col int) {
 	return line, 1 + utf8.RuneCount(text[start:i])
 }
 
+// CheckText rejects empty, binary and non-UTF-8 input with an
+// *InputError naming path and the position of the first bad byte.
+func CheckText(path string, text []byte) error { return check(path, text) }
+
 // check rejects empty, binary and non-UTF-8 input.
 func check(path string, text []byte) error {
 	for i := 0; i < len(text); {
@@ -69,6 +73,10 @@ func TitleName(title string) string { return slug(title) }
 var smallWords = map[string]bool{"of": true, "the": true, "and": true, "in": true,
 	"on": true, "for": true, "a": true, "an": true, "to": true, "at": true, "by": true}
 
+// TitleFromName turns a document's short name into its title:
+// "government-of-kazakhstan" → "Government of Kazakhstan".
+func TitleFromName(name string) string { return titleFromName(name) }
+
 // titleFromName turns "government-of-kazakhstan" into "Government of Kazakhstan".
 func titleFromName(name string) string {
 	words := strings.FieldsFunc(name, func(r rune) bool { return r == '-' || r == '_' || r == ' ' })
@@ -101,6 +109,10 @@ var tableHeaderWords = map[string]bool{"office": true, "name": true, "party": tr
 	"capital": true, "area": true, "population": true, "minister": true, "ministry": true,
 	"leader": true, "title": true, "year": true, "notes": true, "born": true,
 	"portfolio": true, "holder": true, "officeholder": true, "affiliation": true, "in": true}
+
+// IsNavHeading says whether a section heading ("See also", "References")
+// opens a section of navigation rather than content.
+func IsNavHeading(title string) bool { return navHeadings[strings.ToLower(strings.TrimSpace(title))] }
 
 func isTableHeader(line string) bool {
 	if len(line) > 80 || strings.ContainsAny(line, ".,;:()") {
@@ -235,11 +247,7 @@ func Parse(path string, data []byte) (*Document, error) {
 			add(Paragraph)
 		}
 	}
-	for bi, b := range d.Blocks {
-		if b.Kind == Paragraph || b.Kind == ListItem {
-			d.Sentences = append(d.Sentences, splitSentences(text, b.Span, bi)...)
-		}
-	}
+	d.SplitSentences()
 	var idx wordIndex
 	for bi := range d.Blocks {
 		if t := d.Blocks[bi].Table; t != nil {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/extractor/wikitext"
 	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
@@ -118,12 +119,15 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 const buildUsage = `Usage: kgbuild build [--out DIR] [--format LIST] [--base IRI] [--quiet] FILE...
        kgbuild build [--out DIR] [--jobs N] [--shard-size N] [--gzip] [--resume] CORPUS...
 
-Reads plain-text articles (FILE '-' reads stdin) and writes, for each input
+Reads articles (FILE '-' reads stdin) and writes, for each input
 NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
 N-Quads (nq), TriG (trig) and canonical N-Quads (canonical: NAME.c14n.nq,
 URDNA2015, lines sorted) put the triples in a named graph, the document's
 IRI (BASE/document/NAME); the report gives the SHA-256 of the canonical
 form, a fingerprint of the graph.
+Files named *.wiki, *.wikitext or *.mediawiki are read as MediaWiki
+wikitext (infoboxes, wikitables, <ref> notes; links give each entity its
+Wikipedia article); any other file as plain text.
 An input that cannot be read leaves no output file behind.
 With --link INDEX, entities matched with confidence to an item of the index
 get owl:sameAs and schema:sameAs wd:Q… and a kgo:WikidataLink node giving
@@ -231,7 +235,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err != nil {
 			return &codedError{exitInput, err}
 		}
-		doc, err := extractor.Parse(path, data)
+		doc, err := parserFor(path)(path, data)
 		if err != nil {
 			return &codedError{exitInput, err}
 		}
@@ -249,6 +253,15 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 	return nil
+}
+
+// parserFor chooses an input's parser by its extension: wikitext for
+// .wiki, .wikitext and .mediawiki files, plain text for any other.
+func parserFor(path string) func(string, []byte) (*extractor.Document, error) {
+	if wikitext.IsWikitext(path) {
+		return wikitext.Parse
+	}
+	return extractor.Parse
 }
 
 func readInput(path string, stdin io.Reader) ([]byte, error) {
