@@ -665,9 +665,11 @@ func (e *qsEncoder) value(o rdf.Object, entities map[string]*qsEntity) (string, 
 			return id, ""
 		}
 		if n := e.nodes[qsKey(o)]; n != nil {
+			// A node of the graph (a document, a statement…), not a URL.
 			if q := e.itemOf(n); q != "" {
 				return q, ""
 			}
+			return "", "unwritable"
 		}
 		if qsIsURL(s) {
 			return qsString(s), ""

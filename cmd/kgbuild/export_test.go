@@ -130,3 +130,28 @@ func TestExportErrors(t *testing.T) {
 		t.Errorf("files left behind: %v", names)
 	}
 }
+
+// TestLinkThenExportQuickStatements: building without links, linking the
+// graph with 'kgbuild link' and exporting it gives the golden file too.
+func TestLinkThenExportQuickStatements(t *testing.T) {
+	if _, err := os.Stat(sampleIndex); err != nil {
+		t.Skipf("needs %s (../shared): %v", sampleIndex, err)
+	}
+	dir := t.TempDir()
+	buildInto(t, dir, samplePath(t))
+	linked := filepath.Join(dir, "linked.nt")
+	if r := runArgs("", "link", "--index", sampleIndex, "--out", linked, filepath.Join(dir, sampleName+".ttl")); r.code != exitOK {
+		t.Fatalf("link: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	r := runArgs("", "export", "--format", "qs", linked)
+	if r.code != exitOK {
+		t.Fatalf("export: exit %d, stderr:\n%s", r.code, r.stderr)
+	}
+	want, err := os.ReadFile(qsGolden)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.stdout != string(want) {
+		t.Errorf("link + export differs from %s:\n%s", qsGolden, firstDiff([]byte(r.stdout), want))
+	}
+}
