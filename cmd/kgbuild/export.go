@@ -39,7 +39,8 @@ build writes it, in any format kgbuild reads: ttl, nt, nq, trig, jsonld) as
 QuickStatements v1 commands for Wikidata, the same as 'build --format qs':
 one line per statement and reference, with its qualifiers and its sources
 (S248 stated in, S854 reference URL, S1683 the evidence quote). Entities
-are named by their owl:sameAs wd:Q… link (build --link); a statement whose
+are named by their owl:sameAs wd:Q… link (build --link, or kgbuild link on
+an existing graph); a statement whose
 subject or item value has no link is left out and counted in the summary
 on stderr, unless --qs-create makes an item for each unlinked entity.
 GRAPH '-' is stdin (then --from is needed). FILE is written to a temporary
