@@ -40,10 +40,23 @@ const (
 	Wikibase Namespace = "http://wikiba.se/ontology#"
 	PROV     Namespace = "http://www.w3.org/ns/prov#"
 	DCTerms  Namespace = "http://purl.org/dc/terms/"
+	// Vocabularies of dataset descriptions (package dataset) and shapes.
+	VoID Namespace = "http://rdfs.org/ns/void#"
+	DCAT Namespace = "http://www.w3.org/ns/dcat#"
+	SPDX Namespace = "http://spdx.org/rdf/terms#"
+	FOAF Namespace = "http://xmlns.com/foaf/0.1/"
+	SH   Namespace = "http://www.w3.org/ns/shacl#"
+	// MediaTypes is IANA's media type registry: a media type's IRI is the
+	// namespace plus "text/turtle" (DCAT 3's dcat:mediaType values).
+	MediaTypes Namespace = "https://www.iana.org/assignments/media-types/"
 	// KGO is kgbuild's own ontology. We have no registered domain yet: this
 	// is the one place to change when we do.
 	KGO Namespace = "https://example.org/kgbuild/ontology#"
 )
+
+// WikidataDataset is the IRI that names Wikidata as a whole, the target of
+// our links' void:Linkset.
+const WikidataDataset = "https://www.wikidata.org/"
 
 // DefaultBase is the base IRI of generated resources (entities, statements,
 // references, documents) when [Options.Base] is empty.
@@ -75,6 +88,29 @@ var prefixes = []struct {
 	{"schema", Schema}, {"wd", WD}, {"wdt", WDT}, {"p", P}, {"ps", PS},
 	{"pq", PQ}, {"pr", PR}, {"psv", PSV}, {"wikibase", Wikibase}, {"prov", PROV},
 	{"dcterms", DCTerms}, {"kgo", KGO},
+}
+
+// descriptionPrefixes are the prefixes of dataset descriptions, in order.
+var descriptionPrefixes = []struct {
+	name string
+	ns   Namespace
+}{
+	{"rdf", RDF}, {"rdfs", RDFS}, {"owl", OWL}, {"xsd", XSD},
+	{"void", VoID}, {"dcat", DCAT}, {"dcterms", DCTerms}, {"prov", PROV},
+	{"spdx", SPDX}, {"foaf", FOAF}, {"schema", Schema}, {"wd", WD},
+	{"wdt", WDT}, {"p", P}, {"ps", PS}, {"pq", PQ}, {"pr", PR},
+	{"wikibase", Wikibase}, {"skos", SKOS}, {"kgo", KGO}, {"sh", SH},
+}
+
+// DescriptionPrefixes returns the prefixes of dataset descriptions and
+// shapes (VoID, DCAT, PROV, SPDX, SHACL besides those of [Prefixes]), in a
+// fixed order. The slice is new on every call.
+func DescriptionPrefixes() []Prefix {
+	out := make([]Prefix, len(descriptionPrefixes))
+	for i, p := range descriptionPrefixes {
+		out[i] = Prefix{Name: p.name, IRI: string(p.ns)}
+	}
+	return out
 }
 
 // Prefixes returns the vocabulary prefixes in a fixed order, for writers.

@@ -21,7 +21,7 @@ func TestBuildSample(t *testing.T) {
 	if r.stderr != "" || r.stdout != "" {
 		t.Errorf("--quiet build printed stdout %q, stderr %q", r.stdout, r.stderr)
 	}
-	wantExactly(t, out, outputNames(sampleName, allExts...))
+	wantExactly(t, out, buildOutputNames(sampleName, allExts...))
 	for _, ext := range allExts {
 		fi, err := os.Stat(filepath.Join(out, sampleName+ext))
 		if err != nil {
@@ -45,8 +45,12 @@ func TestBuildReport(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	if strings.Count(r.stderr, "\n") != 1 || !strings.HasPrefix(r.stderr, sample+": ") {
-		t.Errorf("report is not one line starting with %q:\n%s", sample+": ", r.stderr)
+	lines := strings.Split(strings.TrimSuffix(r.stderr, "\n"), "\n")
+	if len(lines) != 2 || !strings.HasPrefix(lines[0], sample+": ") {
+		t.Errorf("report is not a line starting with %q and the dataset's line:\n%s", sample+": ", r.stderr)
+	}
+	if want := "dataset: " + filepath.Join(out, "dataset.ttl") + ", " + filepath.Join(out, "dataset.jsonld"); lines[len(lines)-1] != want {
+		t.Errorf("report's last line is %q, want %q", lines[len(lines)-1], want)
 	}
 	for _, ext := range allExts {
 		if !strings.Contains(r.stderr, filepath.Join(out, sampleName+ext)) {
@@ -194,7 +198,7 @@ func TestStdin(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	wantExactly(t, out, outputNames("stdin", allExts...))
+	wantExactly(t, out, buildOutputNames("stdin", allExts...))
 	for _, ext := range allExts {
 		if fi, err := os.Stat(filepath.Join(out, "stdin"+ext)); err != nil || fi.Size() == 0 {
 			t.Errorf("stdin%s missing or empty (%v)", ext, err)
@@ -379,7 +383,7 @@ func TestFormats(t *testing.T) {
 			if r.code != exitOK {
 				t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 			}
-			wantExactly(t, out, outputNames(sampleName, tc.exts...))
+			wantExactly(t, out, buildOutputNames(sampleName, tc.exts...))
 			// A format written alone is the same as in a full build.
 			for _, ext := range tc.exts {
 				name := sampleName + ext

@@ -176,7 +176,7 @@ func TestCorpus(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			out := t.TempDir()
 			buildInto(t, out, path)
-			wantExactly(t, out, outputNames(name, allExts...))
+			wantExactly(t, out, buildOutputNames(name, allExts...))
 
 			data := readFile(t, path)
 			doc, err := extractor.Parse(path, data)

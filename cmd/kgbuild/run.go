@@ -95,6 +95,8 @@ type buildOptions struct {
 	shardSize string // documents ("10000") or bytes ("256MB") a shard
 	gzip      bool   // gzip the shards
 	resume    bool   // skip the shards the manifest lists
+
+	dataset datasetOptions // the dataset description (dataset.go)
 }
 
 // defaultFormats are the formats build writes when --format is not given.
@@ -113,6 +115,7 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.shardSize, "shard-size", "", "corpus: cut a shard every `N` documents (default 10000) or N bytes of N-Quads (256MB, 1GiB)")
 	fs.BoolVar(&o.gzip, "gzip", false, "corpus: gzip the shards (DIR/part-NNNNN.nq.gz)")
 	fs.BoolVar(&o.resume, "resume", false, "corpus: continue an interrupted run, skipping the shards DIR/manifest.json lists")
+	datasetFlags(fs, &o.dataset)
 	return fs
 }
 
@@ -147,6 +150,10 @@ the slug of the title); the output is the same whatever --jobs is.
 DIR/manifest.json records the finished shards: --resume continues an
 interrupted run after them. On a terminal a progress bar shows
 documents/s, MB/s and the time left.
+
+DIR/dataset.ttl and DIR/dataset.jsonld describe the run's output as one
+dataset (VoID counts, DCAT distributions with SHA-256, schema.org Dataset,
+PROV-O run); their times are $SOURCE_DATE_EPOCH when it is set.
 
 Flags:
 `
@@ -227,6 +234,10 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		names[name] = path
 	}
+	ds, err := newDatasetRun(&o.dataset, os.Getenv)
+	if err != nil {
+		return err
+	}
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return &codedError{exitOutput, err}
 	}
@@ -244,15 +255,17 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if index != nil {
 			linked = fmt.Sprintf(", %d linked", link.Link(res, index).Linked)
 		}
-		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base}, o.qsCreate)
+		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base}, o.qsCreate, ds.stats)
 		if err != nil {
 			return err
 		}
+		ds.input(path, doc.Title, documentIRI(o.base, doc.Name), data)
+		ds.wrote(o.out, doc.Name, formats)
 		if !o.quiet {
 			fmt.Fprintf(stderr, "%s: %d entities, %d facts%s → %s\n", path, len(res.Entities), len(res.Facts), linked, strings.Join(written, ", "))
 		}
 	}
-	return nil
+	return ds.finish(o.out, &o, formats, index != nil, stderr)
 }
 
 // parserFor chooses an input's parser by its extension: wikitext for
@@ -368,11 +381,31 @@ func (f fanout) Encode(t rdf.Triple) error {
 	return nil
 }
 
+// teeSink sends each triple to the encoders, then to extra sinks.
+type teeSink struct {
+	encs  fanout
+	extra []ontology.Sink
+}
+
+func (t teeSink) Encode(tr rdf.Triple) error {
+	if err := t.encs.Encode(tr); err != nil {
+		return err
+	}
+	for _, s := range t.extra {
+		if err := s.Encode(tr); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // writeOutputs writes one document's graph in every format. Each file is
 // written to a temporary name in dir and renamed into place only when all
 // of them are complete, so a failure leaves no partial output.
 // With qsCreate, QuickStatements creates items for unlinked entities.
-func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Result, opts ontology.Options, qsCreate bool) ([]string, error) {
+// Extra sinks (the dataset's counts) receive the triples too; they are not
+// closed.
+func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Result, opts ontology.Options, qsCreate bool, extra ...ontology.Sink) ([]string, error) {
 	type out struct {
 		tmp   *os.File
 		final string
@@ -402,7 +435,11 @@ func writeOutputs(dir, name string, formats []exporter.Format, res *extractor.Re
 		}
 		encs = append(encs, enc)
 	}
-	if err := ontology.Map(res, opts, encs); err != nil {
+	var sink ontology.Sink = encs
+	if len(extra) > 0 {
+		sink = teeSink{encs, extra}
+	}
+	if err := ontology.Map(res, opts, sink); err != nil {
 		cleanup()
 		return nil, err
 	}
