@@ -22,6 +22,9 @@ type Candidate struct {
 	// Sitelinks is the item's popularity (number of sitelinks), 0 when the
 	// index does not say.
 	Sitelinks int
+	// Enwiki is the title of the item's English Wikipedia article, "" when
+	// it has none or the index does not say.
+	Enwiki string
 }
 
 // Name returns the candidate's first label, or its QID when it has none.
@@ -86,7 +89,8 @@ var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 
 // Add merges c into the index: a new item is added, the labels, aliases,
 // classes and countries of a known one are added to it, its description
-// kept when it has one and its sitelinks raised to the larger count. Empty
+// kept when it has one, its sitelinks raised to the larger count and its
+// English Wikipedia title kept when it has one. Empty
 // and repeated names are ignored. Add ignores c unless c.QID is a QID.
 func (x *Index) Add(c Candidate) {
 	if !qidRE.MatchString(c.QID) {
@@ -119,6 +123,9 @@ func (x *Index) Add(c Candidate) {
 	}
 	if c.Sitelinks > have.Sitelinks {
 		have.Sitelinks = c.Sitelinks
+	}
+	if have.Enwiki == "" {
+		have.Enwiki = strings.TrimSpace(c.Enwiki)
 	}
 }
 

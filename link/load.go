@@ -3,13 +3,11 @@ package link
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strconv"
@@ -24,9 +22,11 @@ type Format uint8
 
 // Index file formats.
 const (
-	JSON Format = iota + 1 // SPARQL 1.1 Query Results JSON (.srj, .json)
-	CSV                    // SPARQL 1.1 Query Results CSV (.csv)
-	TSV                    // SPARQL 1.1 Query Results TSV (.tsv)
+	JSON    Format = iota + 1 // SPARQL 1.1 Query Results JSON (.srj, .json)
+	CSV                       // SPARQL 1.1 Query Results CSV (.csv)
+	TSV                       // SPARQL 1.1 Query Results TSV (.tsv)
+	Dump                      // Wikidata JSON entity dump (latest-all.json), read with DefaultLangs
+	Compact                   // kgbuild's compact index (see IndexWriter)
 )
 
 func (f Format) String() string {
@@ -37,6 +37,10 @@ func (f Format) String() string {
 		return "SPARQL results CSV"
 	case TSV:
 		return "SPARQL results TSV"
+	case Dump:
+		return "Wikidata JSON dump"
+	case Compact:
+		return "kgbuild index"
 	}
 	return "unknown format"
 }
@@ -105,31 +109,48 @@ func Load(path string) (*Index, error) {
 
 // ReadFile adds the items of an index file to x, as [Load] reads it.
 func (x *Index) ReadFile(path string) error {
-	f, err := os.Open(path)
+	f, err := Open(path, nil)
 	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = pe.Err
-		}
-		return &Error{File: path, Err: err}
+		return err
 	}
 	defer f.Close()
-	var r io.Reader = bufio.NewReaderSize(f, 1<<16)
-	if strings.HasSuffix(strings.ToLower(path), ".gz") {
-		zr, err := gzip.NewReader(r)
-		if err != nil {
-			return &Error{File: path, Err: fmt.Errorf("gzip: %w", err)}
-		}
-		defer zr.Close()
-		r = zr
+	br := bufio.NewReaderSize(f, 1<<16)
+	return x.Read(br, path, Detect(br, path))
+}
+
+// Detect tells the format of an index file from its first bytes (which it
+// peeks at, leaving them in br) and, for SPARQL results, its name: a
+// compact index, a Wikidata dump (a JSON array, or newline-delimited
+// entities), else the format the extension names (see [FormatOf]), else
+// JSON, TSV or CSV by the first line.
+func Detect(br *bufio.Reader, path string) Format {
+	if format := sniffKind(br); format != 0 {
+		return format
 	}
-	format, ok := FormatOf(path)
-	if !ok {
-		br := bufio.NewReader(r)
-		format = sniff(br)
-		r = br
+	if format, ok := FormatOf(path); ok {
+		return format
 	}
-	return x.Read(r, path, format)
+	return sniff(br)
+}
+
+// sniffKind tells a compact index or a Wikidata dump by its first bytes,
+// and returns 0 for anything else.
+func sniffKind(br *bufio.Reader) Format {
+	head, _ := br.Peek(4096)
+	head = bytes.TrimPrefix(head, []byte("\uFEFF"))
+	if bytes.HasPrefix(head, []byte(kgiMagic)) {
+		return Compact
+	}
+	head = bytes.TrimLeftFunc(head, unicode.IsSpace)
+	if len(head) > 0 && head[0] == '[' {
+		return Dump
+	}
+	line, _, _ := bytes.Cut(head, []byte("\n"))
+	if len(line) > 0 && line[0] == '{' && !bytes.Contains(line, []byte(`"bindings"`)) &&
+		(bytes.Contains(line, []byte(`"labels"`)) || bytes.Contains(line, []byte(`"claims"`))) {
+		return Dump // newline-delimited entities
+	}
+	return 0
 }
 
 // sniff guesses the format from the first bytes: '{' is JSON, a first line
@@ -158,6 +179,10 @@ func (x *Index) Read(r io.Reader, name string, format Format) error {
 		return x.readCSV(r, name)
 	case TSV:
 		return x.readTSV(r, name)
+	case Dump:
+		return x.ReadDump(r, name, nil)
+	case Compact:
+		return x.readKGI(r, name)
 	}
 	return &Error{File: name, Err: fmt.Errorf("unknown index format %d", format)}
 }

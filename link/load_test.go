@@ -205,8 +205,12 @@ func TestLoadFiles(t *testing.T) {
 	if _, err := Load(missing); err == nil || !strings.HasPrefix(err.Error(), missing+": ") {
 		t.Errorf("missing file: error %v, want one naming it", err)
 	}
-	notGzip := write("bad.csv.gz", csvText, false)
-	if _, err := Load(notGzip); err == nil || !strings.Contains(err.Error(), "gzip") {
+	// Compression is told by the first bytes, not the name.
+	if x, err := Load(write("plain.csv.gz", csvText, false)); err != nil || x.Len() != 1 {
+		t.Errorf("plain CSV named .gz: %v", err)
+	}
+	badGzip := write("bad.csv.gz", "\x1f\x8b\x08garbage", false)
+	if _, err := Load(badGzip); err == nil || !strings.Contains(err.Error(), "gzip") || !strings.HasPrefix(err.Error(), badGzip) {
 		t.Errorf("bad gzip: error %v", err)
 	}
 	bad := write("bad.srj", "{\"results\": {\"bindings\": [\n{\"item\": {\"type\": \"uri\", \"value\": \"x\"}}]}}", false)

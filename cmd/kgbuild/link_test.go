@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/kgbuild/kgbuild/link"
 )
 
 // sampleIndex is the Wikidata candidate index of ../shared for the sample.
@@ -234,5 +236,94 @@ func TestLinkCommandErrors(t *testing.T) {
 	}
 	if got := string(readFile(t, out)); !strings.Contains(got, "owl:sameAs wd:Q1520") {
 		t.Errorf("Astana not linked:\n%s", got)
+	}
+}
+
+// TestIndexCommand writes compact indexes from the sample's SPARQL results
+// and from a small Wikidata dump (gzip, bzip2, stdin): build --link with the
+// compact index writes the same bytes as with the SPARQL results it came
+// from, and link --index reads it too.
+func TestIndexCommand(t *testing.T) {
+	if _, err := os.Stat(sampleIndex); err != nil {
+		t.Skipf("needs %s: %v", sampleIndex, err)
+	}
+	dir := t.TempDir()
+	kgi := filepath.Join(dir, "sample.kgi")
+	r := runArgs("", "index", "--out", kgi, sampleIndex)
+	if r.code != exitOK || !strings.Contains(r.stderr, "→ "+kgi+": ") {
+		t.Fatalf("index: exit %d\n%s", r.code, r.stderr)
+	}
+	a, b := filepath.Join(dir, "a"), filepath.Join(dir, "b")
+	for _, c := range []struct{ out, index string }{{a, sampleIndex}, {b, kgi}} {
+		if r := runArgs("", "build", "--quiet", "--format", "nt", "--out", c.out, "--link", c.index, samplePath(t)); r.code != exitOK {
+			t.Fatalf("build --link %s: exit %d\n%s", c.index, r.code, r.stderr)
+		}
+	}
+	if got, want := readFile(t, filepath.Join(b, sampleName+".nt")), readFile(t, filepath.Join(a, sampleName+".nt")); string(got) != string(want) {
+		t.Errorf("build --link with the compact index differs from with the SPARQL results: %s", firstDiff(got, want))
+	}
+	out := filepath.Join(dir, "linked.nt")
+	if r := runArgs("", "link", "--quiet", "--index", kgi, "--out", out, filepath.Join(a, sampleName+".nt")); r.code != exitOK {
+		t.Fatalf("link --index kgi: exit %d\n%s", r.code, r.stderr)
+	}
+	if string(readFile(t, out)) != string(readFile(t, filepath.Join(a, sampleName+".nt"))) {
+		t.Error("link --index with the compact index changes build --link's graph")
+	}
+
+	// Dumps, compressed or not, from a file or stdin: the same index.
+	dump := "../../link/testdata/dump.json"
+	var first []byte
+	for i, args := range [][]string{
+		{"index", "--out", filepath.Join(dir, "d0.kgi"), dump},
+		{"index", "--out", filepath.Join(dir, "d1.kgi"), dump + ".gz"},
+		{"index", "--out", filepath.Join(dir, "d2.kgi"), dump + ".bz2"},
+		{"index", "--out", filepath.Join(dir, "d3.kgi"), "-"},
+	} {
+		stdin := ""
+		if args[len(args)-1] == "-" {
+			stdin = string(readFile(t, dump))
+		}
+		r := runArgs(stdin, args...)
+		if r.code != exitOK || !strings.Contains(r.stderr, "Wikidata JSON dump, 5 entities, 3 items with names in en,kk,ru") {
+			t.Fatalf("%v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		got := readFile(t, args[2])
+		if i == 0 {
+			first = got
+		} else if string(got) != string(first) {
+			t.Errorf("%v: index differs from the plain dump's", args)
+		}
+	}
+	r = runArgs("", "index", "--quiet", "--lang", "de", "--min-sitelinks", "1", "--out", filepath.Join(dir, "de.kgi"), dump)
+	if r.code != exitOK {
+		t.Fatalf("index --lang de: exit %d\n%s", r.code, r.stderr)
+	}
+	x, err := link.Load(filepath.Join(dir, "de.kgi"))
+	if err != nil || x.Len() != 1 || x.Item("Q232").Name() != "Kasachstan" || x.Item("Q232").Enwiki != "Kazakhstan" {
+		t.Errorf("--lang de --min-sitelinks 1: %v, %d items", err, x.Len())
+	}
+
+	// Errors: the file and line, no output left.
+	bad := filepath.Join(dir, "bad.json")
+	os.WriteFile(bad, []byte("[\n{\"type\":\"item\",\"id\":\"Q1\"},\n{\"type\":\n]\n"), 0o644)
+	noOut := filepath.Join(dir, "none.kgi")
+	for _, c := range []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"index", "--out", noOut, bad}, exitInput, bad + ":3: column "},
+		{[]string{"index", "--out", noOut, filepath.Join(dir, "missing.json")}, exitInput, "missing.json: no such file"},
+		{[]string{"index", dump}, exitUsage, "--out is required"},
+		{[]string{"index", "--out", noOut}, exitUsage, "no SOURCE"},
+		{[]string{"index", "--lang", " ,", "--out", noOut, dump}, exitUsage, "--lang: no language"},
+	} {
+		r := runArgs("", c.args...)
+		if r.code != c.code || !strings.Contains(r.stderr, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", c.args, r.code, r.stderr, c.code, c.want)
+		}
+		if _, err := os.Stat(noOut); !os.IsNotExist(err) {
+			t.Errorf("%v: output left behind", c.args)
+		}
 	}
 }

@@ -1,0 +1,298 @@
+package link
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+)
+
+// readDump reads every item of a dump file (any compression).
+func readDump(t *testing.T, path string, langs []string) ([]*Candidate, *DumpReader) {
+	t.Helper()
+	f, err := Open(path, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	d := NewDumpReader(f, path, langs)
+	var out []*Candidate
+	for {
+		c, err := d.Next()
+		if err == io.EOF {
+			return out, d
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, c)
+	}
+}
+
+func describe(cs []*Candidate) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, fmt.Sprintf("%s|%s|%s|%s|%s|%s|%d|%s", c.QID, strings.Join(c.Labels, ";"), strings.Join(c.Aliases, ";"),
+			c.Description, strings.Join(c.Classes, ";"), strings.Join(c.Countries, ";"), c.Sitelinks, c.Enwiki))
+	}
+	return out
+}
+
+// TestDumpReader reads a small dump in Wikidata's format (a JSON array, one
+// entity a line), plain, gzipped and bzip2ed (testdata/dump.json*, made
+// with gzip -n and bzip2).
+func TestDumpReader(t *testing.T) {
+	want := []string{
+		"Q232|Kazakhstan;Қазақстан;Казахстан|Republic of Kazakhstan;KAZ;Kazakstan;Республика Казахстан|country in Central Asia|Q6256;Q3624078|Q232|3|Kazakhstan",
+		"Q1520|Astana;Астана|Nur-Sultan;Akmola;Tselinograd | Akmolinsk|capital city of Kazakhstan|Q515;Q5119|Q232|2|Astana",
+		// Empty maps written as [] (PHP); aliases in language order.
+		"Q56825894||Alihan Smaiylov;Smaiylov\ttabbed;Әлихан Смайылов||||0|",
+	}
+	for _, name := range []string{"dump.json", "dump.json.gz", "dump.json.bz2"} {
+		got, d := readDump(t, filepath.Join("testdata", name), nil)
+		if !slices.Equal(describe(got), want) {
+			t.Errorf("%s:\n got %q\nwant %q", name, describe(got), want)
+		}
+		// Five entities: a property and an item with German names only
+		// are skipped.
+		if d.Entities != 5 || d.Items != 3 || d.Line() != 7 {
+			t.Errorf("%s: %d entities, %d items, %d lines; want 5, 3, 7", name, d.Entities, d.Items, d.Line())
+		}
+	}
+	// Other languages: German first.
+	got, _ := readDump(t, "testdata/dump.json", []string{"de"})
+	if d := describe(got); len(d) != 2 || !strings.HasPrefix(d[0], "Q232|Kasachstan||") || !strings.HasPrefix(d[1], "Q99999991|Nur auf Deutsch|") {
+		t.Errorf("--lang de: %q", d)
+	}
+}
+
+func TestDumpReaderForms(t *testing.T) {
+	entity := func(id, label string) string {
+		return `{"type":"item","id":"` + id + `","labels":{"en":{"language":"en","value":"` + label + `"}},"claims":{}}`
+	}
+	cases := []struct {
+		name, text string
+		want       []string
+	}{
+		{"array", "[\n" + entity("Q1", "a") + ",\n" + entity("Q2", "b") + "\n]\n", []string{"Q1", "Q2"}},
+		{"CRLF and no final newline", "[\r\n" + entity("Q1", "a") + ",\r\n" + entity("Q2", "b") + "\r\n]", []string{"Q1", "Q2"}},
+		{"brackets on entity lines", "[" + entity("Q1", "a") + ",\n" + entity("Q2", "b") + "]\n", []string{"Q1", "Q2"}},
+		{"newline-delimited", entity("Q1", "a") + "\n" + entity("Q2", "b") + "\n", []string{"Q1", "Q2"}},
+		{"empty array", "[\n]\n", nil},
+		{"empty", "", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := NewDumpReader(strings.NewReader(c.text), "d.json", nil)
+			var got []string
+			for {
+				x, err := d.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				got = append(got, x.QID)
+			}
+			if !slices.Equal(got, c.want) {
+				t.Errorf("got %v, want %v", got, c.want)
+			}
+		})
+	}
+	// A line longer than the reader's buffer.
+	long := entity("Q3", strings.Repeat("x", 3<<20))
+	d := NewDumpReader(strings.NewReader("[\n"+long+"\n]\n"), "d.json", nil)
+	if c, err := d.Next(); err != nil || c.QID != "Q3" || len(c.Labels[0]) != 3<<20 {
+		t.Errorf("long line: %v", err)
+	}
+}
+
+func TestDumpReaderErrors(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"[\n{\"type\":\"item\",\"id\":\"Q1\"},\n{\"type\":\"item\",\"id\":\n]\n", "d.json:3: column "},
+		{"[\n{\"type\":\"item\",\"id\":\"Q1\",\"labels\":7}\n]\n", "d.json:2: not a Wikidata entity: json: cannot unmarshal number"},
+		{"[\n{\"type\":\"item\"}\n]\n", `d.json:2: not a Wikidata entity: no "id"`},
+		{"id,label\nQ1,x\n", "d.json:1: column 1: not a Wikidata entity"},
+	} {
+		d := NewDumpReader(strings.NewReader(c.text), "d.json", nil)
+		var err error
+		for err == nil {
+			_, err = d.Next()
+		}
+		if err == io.EOF || !strings.HasPrefix(err.Error(), c.want) {
+			t.Errorf("%q: error %v, want %q…", c.text, err, c.want)
+		}
+	}
+}
+
+// TestLoadDumpAndIndex loads the dump directly and through a compact index
+// written from it: the same items; a kgbuild index names its version.
+func TestLoadDumpAndIndex(t *testing.T) {
+	direct, err := Load("testdata/dump.json.bz2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, _ := readDump(t, "testdata/dump.json.gz", nil)
+	var buf bytes.Buffer
+	w := NewIndexWriter(&buf, DefaultLangs)
+	for _, c := range cands {
+		if err := w.Write(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil || w.Count() != 3 {
+		t.Fatalf("close: %v, %d written", err, w.Count())
+	}
+	path := filepath.Join(t.TempDir(), "x.kgi")
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	viaIndex, err := Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a, b := describe(direct.Candidates()), describe(viaIndex.Candidates()); !slices.Equal(a, b) || len(a) != 3 {
+		t.Errorf("dump %q\nindex %q", a, b)
+	}
+	if got := viaIndex.Lookup("tselinograd | akmolinsk"); len(got) != 1 || got[0].QID != "Q1520" {
+		t.Errorf("escaped '|' lost: %v", got)
+	}
+	// Same input, same bytes.
+	var again bytes.Buffer
+	w = NewIndexWriter(&again, DefaultLangs)
+	for _, c := range cands {
+		w.Write(c)
+	}
+	w.Close()
+	if !bytes.Equal(buf.Bytes(), again.Bytes()) {
+		t.Error("two indexes of the same dump differ")
+	}
+
+	dir := t.TempDir()
+	for _, c := range []struct{ text, want string }{
+		{"#kgbuild-index 2\tlangs=en\n", ":1: kgbuild index version \"2\""},
+		{"#kgbuild-index 1\tlangs=en\n" + kgiColumns + "\nQ1\tx\n", ":3: 2 fields, want 8"},
+		{"#kgbuild-index 1\tlangs=en\nQ1\tx\t\t\t\t\tmany\t\n", ":2: sitelinks \"many\""},
+		{"#kgbuild-index 1\tlangs=en\nQ1\tx\\q\t\t\t\t\t\t\n", `:2: field 2: unknown escape \q`},
+		{"#kgbuild-index 1\tlangs=en\nP1\tx\t\t\t\t\t\t\n", `:2: "P1" is not a Wikidata item`},
+	} {
+		p := filepath.Join(dir, "bad.kgi")
+		os.WriteFile(p, []byte(c.text), 0o644)
+		if _, err := Load(p); err == nil || !strings.HasPrefix(err.Error(), p+c.want) {
+			t.Errorf("%q: error %v, want %s%s", c.text, err, p, c.want)
+		}
+	}
+}
+
+// genDump is a Wikidata-shaped dump of n items, made as it is read.
+type genDump struct {
+	n, i int
+	buf  bytes.Buffer
+}
+
+func (g *genDump) Read(p []byte) (int, error) {
+	for g.buf.Len() < len(p) && g.i <= g.n+1 {
+		switch {
+		case g.i == 0:
+			g.buf.WriteString("[\n")
+		case g.i == g.n+1:
+			g.buf.WriteString("]\n")
+		default:
+			fmt.Fprintf(&g.buf, `{"type":"item","id":"Q%d","labels":{"en":{"language":"en","value":"Place %d"},"de":{"language":"de","value":"Ort %d"},"fr":{"language":"fr","value":"Lieu %d"}},`+
+				`"descriptions":{"en":{"language":"en","value":"village number %d"}},"aliases":{"en":[{"language":"en","value":"P%d"}]},`+
+				`"claims":{"P31":[{"mainsnak":{"snaktype":"value","property":"P31","datavalue":{"value":{"entity-type":"item","numeric-id":532,"id":"Q532"},"type":"wikibase-entityid"},"datatype":"wikibase-item"},"type":"statement","rank":"normal"}],`+
+				`"P1082":[{"mainsnak":{"snaktype":"value","property":"P1082","datavalue":{"value":{"amount":"+%d","unit":"1"},"type":"quantity"},"datatype":"quantity"},"type":"statement","rank":"normal"}]},`+
+				`"sitelinks":{"enwiki":{"site":"enwiki","title":"Place %d","badges":[]},"dewiki":{"site":"dewiki","title":"Ort %d","badges":[]}},"lastrevid":%d}`,
+				g.i, g.i, g.i, g.i, g.i, g.i, g.i*7, g.i, g.i, g.i)
+			if g.i < g.n {
+				g.buf.WriteByte(',')
+			}
+			g.buf.WriteByte('\n')
+		}
+		g.i++
+	}
+	if g.buf.Len() == 0 {
+		return 0, io.EOF
+	}
+	return g.buf.Read(p)
+}
+
+// TestDumpMemoryFlat streams a generated dump of 60,000 items into a
+// compact index and checks that the live heap does not grow with the
+// number of entities read: nothing is kept from one entity to the next.
+func TestDumpMemoryFlat(t *testing.T) {
+	if testing.Short() {
+		t.Skip("reads 60,000 generated entities")
+	}
+	live := func() uint64 {
+		var m runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+	const n = 60000
+	d := NewDumpReader(&genDump{n: n}, "gen.json", nil)
+	w := NewIndexWriter(io.Discard, DefaultLangs)
+	var base uint64
+	var peak int64
+	for i := 1; ; i++ {
+		c, err := d.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Write(c); err != nil {
+			t.Fatal(err)
+		}
+		switch {
+		case i == 5000:
+			base = live()
+		case i > 5000 && i%10000 == 0:
+			peak = max(peak, int64(live())-int64(base))
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if d.Items != n {
+		t.Fatalf("%d items read, want %d", d.Items, n)
+	}
+	t.Logf("live heap after 5,000 entities %d KB; largest growth after, up to %d: %+d KB", base/1024, n, peak/1024)
+	if peak > 256*1024 {
+		t.Errorf("live heap grew by %d KB while reading the dump: entities are kept", peak/1024)
+	}
+}
+
+// BenchmarkDumpReader measures reading a dump into a compact index:
+// entities/s and bytes/s of uncompressed JSON.
+func BenchmarkDumpReader(b *testing.B) {
+	const n = 20000
+	var data bytes.Buffer
+	io.Copy(&data, &genDump{n: n})
+	b.SetBytes(int64(data.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		d := NewDumpReader(bytes.NewReader(data.Bytes()), "gen.json", nil)
+		w := NewIndexWriter(io.Discard, DefaultLangs)
+		for {
+			c, err := d.Next()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				b.Fatal(err)
+			}
+			w.Write(c)
+		}
+		w.Close()
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "entities/s")
+}
