@@ -15,6 +15,7 @@ import (
 	"github.com/kgbuild/kgbuild/corpus"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/extractor/wikitext"
 	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
@@ -24,6 +25,7 @@ import (
 // the input in errors.
 var parsers = map[corpus.Markup]func(path string, data []byte) (*extractor.Document, error){
 	corpus.PlainText: extractor.Parse,
+	corpus.Wikitext:  wikitext.Parse,
 }
 
 // isCorpusBuild says whether build reads its inputs as a corpus: when one
