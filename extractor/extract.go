@@ -17,7 +17,11 @@ func Extract(d *Document) *Result {
 	for bi, b := range d.Blocks {
 		switch b.Kind {
 		case TableBlock:
-			x.table(b)
+			if b.Table.Infobox != "" {
+				x.infobox(b)
+			} else {
+				x.table(b)
+			}
 		case Paragraph, ListItem:
 			for ; next < len(d.Sentences) && d.Sentences[next].Block == bi; next++ {
 				x.sentence(d.Sentences[next])
@@ -160,6 +164,7 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 // result sorts and de-duplicates what was found.
 func (x *extraction) result() *Result {
 	x.mergeShortNames()
+	x.mentionTitles()
 	seen := map[string]bool{}
 	var facts []Fact
 	for _, f := range x.facts {
@@ -248,6 +253,9 @@ func (x *extraction) mergeShortNames() {
 			continue
 		}
 		x.r.alias(target, e.Name)
+		if target.Wiki == "" {
+			target.Wiki = e.Wiki
+		}
 		for _, a := range e.Aliases {
 			x.r.alias(target, a)
 		}

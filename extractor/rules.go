@@ -31,10 +31,16 @@ func (x *extraction) sentence(s Sentence) {
 	x.nativeNames()
 	x.divisions()
 	x.parenAliases()
+	if len(x.d.Links) > 0 {
+		x.wikiLinks()
+	}
 	x.scan()
 	x.findSubject()
 	for _, rule := range sentenceRules {
 		rule(x)
+	}
+	if len(x.d.Links) > 0 {
+		x.wikiTitles()
 	}
 	if x.subject != nil {
 		x.prev = x.subject

@@ -79,6 +79,10 @@ const (
 //   - each link node, IRI Base+"link/"+hash of entity and item, in entity
 //     order: a kgo:WikidataLink, kgo:item the item, kgo:confidence (an
 //     xsd:decimal in (0, 1]) and kgo:evidence (the linker's account of it);
+//   - each Wikipedia article of an entity (Entity.Wiki), IRI its URL on the
+//     document's wiki, in entity order: written as Wikidata writes
+//     sitelinks (see [Sitelink]): a schema:Article, schema:about the
+//     entity, schema:isPartOf the wiki, schema:inLanguage, schema:name;
 //   - the document node: a schema:Article, schema:name, kgo:byteLength.
 //
 // The triples of one subject are consecutive and identical triples are
@@ -114,6 +118,9 @@ type mapping struct {
 	stmts    []*stmtNode
 	refs     []*refNode
 	values   []*valueNode
+	articles []*articleNode // Wikipedia articles of entities
+	site     rdf.IRI        // the wiki of the articles
+	siteLang string         // its language; "" when its host does not say
 }
 
 // valueNode is the full value of a quantity with a unit.
@@ -132,6 +139,52 @@ type entityNode struct {
 	labels  []rdf.Literal
 	facts   []*factNode
 	links   []*linkNode
+}
+
+// articleNode is the Wikipedia article of one or more entities.
+type articleNode struct {
+	iri   rdf.IRI
+	about []rdf.IRI
+	name  rdf.Literal
+}
+
+// sitelinks names the Wikipedia articles of the entities (Entity.Wiki),
+// in entity order, on the document's wiki.
+func (m *mapping) sitelinks() error {
+	site := m.res.Doc.WikiSite()
+	byIRI := map[rdf.IRI]*articleNode{}
+	for _, n := range m.entities {
+		if n.ent.Wiki == "" {
+			continue
+		}
+		if m.articles == nil {
+			iri, err := wikiSiteIRI(site)
+			if err != nil {
+				return fmt.Errorf("document: %w", err)
+			}
+			m.site, m.siteLang = iri, wikiLang(site)
+		}
+		iri, err := WikiArticleIRI(site, n.ent.Wiki)
+		if err != nil {
+			return fmt.Errorf("entity %q: Wikipedia article: %w", n.ent.ID, err)
+		}
+		a := byIRI[iri]
+		if a == nil {
+			lang := m.siteLang
+			if lang == "" {
+				lang = m.lang
+			}
+			name, err := LangLiteral(n.ent.Wiki, lang)
+			if err != nil {
+				return fmt.Errorf("entity %q: Wikipedia article: %w", n.ent.ID, err)
+			}
+			a = &articleNode{iri: iri, name: name}
+			byIRI[iri] = a
+			m.articles = append(m.articles, a)
+		}
+		a.about = append(a.about, n.iri)
+	}
+	return nil
 }
 
 // linkNode is an entity's link to a Wikidata item.
@@ -246,6 +299,9 @@ func plan(res *extractor.Result, opts Options) (*mapping, error) {
 		m.entities = append(m.entities, n)
 	}
 	slices.SortFunc(m.entities, func(a, b *entityNode) int { return strings.Compare(a.ent.ID, b.ent.ID) })
+	if err := m.sitelinks(); err != nil {
+		return nil, err
+	}
 
 	stmts := map[string]*stmtNode{}
 	refs := map[extractor.Span]*refNode{}
@@ -593,6 +649,25 @@ func (m *mapping) emit(sink Sink) error {
 	for _, n := range m.entities {
 		if err := emitLinkNodes(w, n); err != nil {
 			return err
+		}
+	}
+	for _, a := range m.articles {
+		w.start(a.iri)
+		w.add(rdfType, Schema.IRI(Sitelink.Class))
+		for _, e := range a.about {
+			w.add(Schema.IRI(Sitelink.About), e)
+		}
+		w.add(Schema.IRI(Sitelink.IsPartOf), m.site)
+		if m.siteLang != "" {
+			lit, err := rdf.NewLiteral(m.siteLang)
+			if err != nil {
+				return fmt.Errorf("article %s: %w", a.iri, err)
+			}
+			w.add(Schema.IRI(Sitelink.InLanguage), lit)
+		}
+		w.add(Schema.IRI(Sitelink.Name), a.name)
+		if w.err != nil {
+			return fmt.Errorf("article %s: %w", a.iri, w.err)
 		}
 	}
 	w.start(m.doc)

@@ -212,3 +212,23 @@ func PropertyOf(r extractor.Relation) (Property, bool) {
 	p, ok := propByRel[r]
 	return p, ok
 }
+
+// Sitelink is how an entity's Wikipedia article (extractor.Entity.Wiki,
+// on the document's wiki) is written: as Wikidata's RDF writes an item's
+// sitelinks, so that queries written for Wikidata find it. The article's
+// IRI is the page's URL, percent-encoded as MediaWiki does:
+//
+//	<https://en.wikipedia.org/wiki/Kassym-Jomart_Tokayev> a schema:Article ;
+//	    schema:about <…/person/kassym-jomart-tokayev> ;
+//	    schema:isPartOf <https://en.wikipedia.org/> ;
+//	    schema:inLanguage "en" ;
+//	    schema:name "Kassym-Jomart Tokayev"@en .
+//
+// The fields are local names in the schema.org namespace.
+var Sitelink = struct {
+	Class      string // the article's class
+	About      string // article → entity
+	IsPartOf   string // article → the wiki's main page URL
+	InLanguage string // article → the wiki's language code, a plain literal
+	Name       string // article → its title, in the wiki's language
+}{"Article", "about", "isPartOf", "inLanguage", "name"}
