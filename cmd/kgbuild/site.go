@@ -1,0 +1,136 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+
+	"github.com/kgbuild/kgbuild/exporter"
+	"github.com/kgbuild/kgbuild/ontology"
+	"github.com/kgbuild/kgbuild/site"
+	"github.com/knakk/rdf"
+)
+
+type siteOptions struct {
+	out, base, title, from string
+	quiet                  bool
+}
+
+// siteFlags defines the site command's flags; its Usage writes to w.
+func siteFlags(o *siteOptions, w io.Writer) *flag.FlagSet {
+	fs := commandFlags("site", siteUsage, w)
+	fs.StringVar(&o.out, "out", "site", "write the site to `DIR` (replaced whole; refused unless empty or a site)")
+	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` the site is served at: entities under it get pages")
+	fs.StringVar(&o.title, "title", "", "site `TITLE` (default: from the source documents' names)")
+	fs.StringVar(&o.from, "from", "", "input `FORMAT` of every GRAPH (default: from each file's extension)")
+	fs.BoolVar(&o.quiet, "quiet", false, "do not report the site written on stderr")
+	return fs
+}
+
+const siteUsage = `Usage: kgbuild site [--out DIR] [--base IRI] [--title TITLE] GRAPH...
+
+Writes a static linked-data site for the graphs (Turtle, TriG, N-Triples,
+N-Quads or JSON-LD, by extension; named graphs are merged): for each
+entity BASE/PATH, DIR/PATH.html (names in every language, types,
+statements with qualifiers, evidence quotes and sources, incoming links,
+Wikidata links, its JSON-LD embedded) with DIR/PATH.ttl and
+DIR/PATH.jsonld beside it, and DIR/index.html with counts, the entities
+by class and a picture of the graph (also DIR/graph.svg). Serve DIR at
+BASE; README.md gives web server rules for content negotiation.
+The site is written into a new directory that replaces DIR when
+complete; an existing DIR is replaced only if empty or a site.
+
+Flags:
+`
+
+// siteCommand is the site command.
+func siteCommand(args []string, _ io.Reader, stdout, stderr io.Writer) error {
+	var o siteOptions
+	fs := siteFlags(&o, stdout)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() == 0 {
+		return &codedError{exitUsage, errors.New("site: no input graphs (see 'kgbuild site --help')")}
+	}
+	if err := checkBase(o.base); err != nil {
+		return &codedError{exitUsage, err}
+	}
+	var from *exporter.Format
+	if o.from != "" {
+		f, ok := exporter.Lookup(o.from)
+		if !ok || !f.Readable() {
+			return &codedError{exitUsage, fmt.Errorf("--from: unknown or unreadable format %q (known: %s)", o.from, formatNames())}
+		}
+		from = &f
+	}
+	var triples []rdf.Triple
+	for _, path := range fs.Args() {
+		ts, err := readGraph(path, from)
+		if err != nil {
+			return err
+		}
+		triples = append(triples, ts...)
+	}
+	s, err := site.Generate(triples, site.Options{Base: o.base, Title: o.title, Encoder: encoderOptions(o.base)})
+	if err != nil {
+		return &codedError{exitError, err}
+	}
+	for _, u := range s.Unpaged {
+		fmt.Fprintf(stderr, "kgbuild: site: warning: no page for %s\n", u)
+	}
+	if err := site.Write(o.out, s); err != nil {
+		return &codedError{exitOutput, fmt.Errorf("site: %w", err)}
+	}
+	if !o.quiet {
+		fmt.Fprintf(stderr, "%d triples → %s: %d entity pages, %d files\n", len(triples), o.out, s.Pages, len(s.Files))
+	}
+	return nil
+}
+
+// readGraph reads every triple of an RDF file, in format from or else the
+// one its name tells; the triples of named graphs are read too.
+func readGraph(path string, from *exporter.Format) ([]rdf.Triple, error) {
+	var f exporter.Format
+	if from != nil {
+		f = *from
+	} else {
+		var ok bool
+		if f, ok = exporter.Lookup(filepath.Base(path)); !ok || !f.Readable() {
+			return nil, &codedError{exitUsage, fmt.Errorf("site: %s: no readable RDF format known for this file name (use --from; known: %s)", path, formatNames())}
+		}
+	}
+	file, err := os.Open(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", path, pe.Err)
+		}
+		return nil, &codedError{exitInput, err}
+	}
+	defer file.Close()
+	base := ""
+	if abs, err := filepath.Abs(path); err == nil {
+		base = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	}
+	dec, err := exporter.NewDecoderBase(f, file, base)
+	if err != nil {
+		return nil, &codedError{exitInput, inputError(path, err)}
+	}
+	defer dec.Close()
+	var out []rdf.Triple
+	for {
+		q, err := dec.Decode()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return nil, &codedError{exitInput, inputError(path, err)}
+		}
+		out = append(out, q.Triple)
+	}
+}

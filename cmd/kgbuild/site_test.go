@@ -1,0 +1,266 @@
+package main
+
+import (
+	"context"
+	"html"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// committedTTL is the sample's committed Turtle (make run writes it).
+const committedTTL = "../../out/" + sampleName + ".ttl"
+
+// chromiumPath finds Debian's chromium, which .ci/run installs. Without
+// it the browser test fails, unless KGBUILD_NO_CHROMIUM=1 says this
+// machine has none on purpose (CI never sets it).
+func chromiumPath(t *testing.T) string {
+	t.Helper()
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	if os.Getenv("KGBUILD_NO_CHROMIUM") == "1" {
+		t.Skip("chromium not installed and KGBUILD_NO_CHROMIUM=1")
+	}
+	t.Fatal("needs chromium (apt-get install -y chromium; .ci/run installs it); set KGBUILD_NO_CHROMIUM=1 to skip on a machine without it")
+	return ""
+}
+
+// artifactDir is where the browser test leaves the site and its
+// screenshots: $KGBUILD_ARTIFACTS/site-test when set, else a temporary
+// directory (removed after the test).
+func artifactDir(t *testing.T) string {
+	t.Helper()
+	if d := os.Getenv("KGBUILD_ARTIFACTS"); d != "" {
+		dir := filepath.Join(d, "site-test")
+		if err := os.RemoveAll(dir); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		return dir
+	}
+	return t.TempDir()
+}
+
+// headless runs chromium headless on a file with extra arguments and
+// returns its stdout.
+func headless(t *testing.T, chromium, profile string, args ...string) string {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 90*time.Second)
+	defer cancel()
+	all := append([]string{"--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+		"--disable-extensions", "--hide-scrollbars", "--user-data-dir=" + profile}, args...)
+	cmd := exec.CommandContext(ctx, chromium, all...)
+	var stderr strings.Builder
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("chromium %s: %v\n%s", strings.Join(args, " "), err, stderr.String())
+	}
+	return string(out)
+}
+
+func fileURL(t *testing.T, path string) string {
+	t.Helper()
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+}
+
+var (
+	hrefRE = regexp.MustCompile(`\shref="([^"]*)"`)
+	tagRE  = regexp.MustCompile(`(?s)<script.*?</script>|<style.*?</style>|<[^>]*>`)
+	idRE   = regexp.MustCompile(`\sid="([^"]*)"`)
+)
+
+// visibleText is the text of a DOM without tags, scripts and styles,
+// white space collapsed.
+func visibleText(dom string) string {
+	return strings.Join(strings.Fields(html.UnescapeString(tagRE.ReplaceAllString(dom, " "))), " ")
+}
+
+// TestSiteInChromium builds the site of the committed sample output, has
+// headless Chromium render the index and an entity page, checks their
+// text and that every internal link of every page resolves (to a file,
+// and to an element for a #fragment), and saves screenshots (see
+// artifactDir; the log names them).
+func TestSiteInChromium(t *testing.T) {
+	chromium := chromiumPath(t)
+	art := artifactDir(t)
+	dir := filepath.Join(art, "site")
+	r := runArgs("", "site", "--out", dir, committedTTL)
+	if r.code != exitOK {
+		t.Fatalf("kgbuild site: exit %d\n%s", r.code, r.stderr)
+	}
+	profile := t.TempDir()
+
+	index := filepath.Join(dir, "index.html")
+	entity := filepath.Join(dir, "country", "kazakhstan.html")
+	indexDOM := headless(t, chromium, profile, "--dump-dom", fileURL(t, index))
+	entityDOM := headless(t, chromium, profile, "--dump-dom", fileURL(t, entity))
+
+	indexText := visibleText(indexDOM)
+	for _, want := range []string{
+		"Government of Kazakhstan: knowledge graph",
+		"Triples 1105", // the count of the committed output's N-Triples lines
+		"Entities (pages)",
+		"Languages of names 3 (en, kk, kk-Latn)",
+		"schema:City (21)",
+		"Astana", "Kassym-Jomart Tokayev",
+	} {
+		if !strings.Contains(indexText, want) {
+			t.Errorf("index as rendered lacks %q: %s", want, quoteLine(indexText))
+		}
+	}
+	if !strings.Contains(indexDOM, "<svg") || !strings.Contains(indexDOM, "<circle") {
+		t.Errorf("index as rendered has no SVG picture")
+	}
+	entityText := visibleText(entityDOM)
+	for _, want := range []string{
+		"Kazakhstan",
+		"https://example.org/kgbuild/resource/country/kazakhstan",
+		"capital Astana start time", "1998-06-10",
+		"The Government of Kazakhstan transferred its capital from Almaty to Astana on 10 June 1998.",
+		"Stated in Government of Kazakhstan",
+		"Linked from",
+	} {
+		if !strings.Contains(entityText, want) {
+			t.Errorf("entity page as rendered lacks %q: %s", want, quoteLine(entityText))
+		}
+	}
+	if !strings.Contains(entityDOM, `<script type="application/ld+json">`) {
+		t.Errorf("entity page has no JSON-LD script")
+	}
+
+	// Links of the rendered DOMs, then of every page written.
+	checkLinks(t, index, indexDOM)
+	checkLinks(t, entity, entityDOM)
+	pages := 0
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		pages++
+		checkLinks(t, p, string(readFile(t, p)))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pages < 50 {
+		t.Errorf("only %d pages written", pages)
+	}
+
+	for _, shot := range []struct{ name, page, size string }{
+		{"index.png", index, "1280,2400"},
+		{"entity.png", entity, "1280,1600"},
+	} {
+		png := filepath.Join(art, shot.name)
+		headless(t, chromium, profile, "--window-size="+shot.size, "--screenshot="+png, fileURL(t, shot.page))
+		fi, err := os.Stat(png)
+		if err != nil || fi.Size() < 10000 {
+			t.Errorf("screenshot %s: %v (size %d)", png, err, fi.Size())
+			continue
+		}
+		t.Logf("screenshot: %s", png)
+	}
+}
+
+// checkLinks fails for each href of dom (the page at path) that names a
+// file of the site that does not exist, or a fragment no element has.
+func checkLinks(t *testing.T, path, dom string) {
+	t.Helper()
+	for _, m := range hrefRE.FindAllStringSubmatch(dom, -1) {
+		href := html.UnescapeString(m[1])
+		u, err := url.Parse(href)
+		if err != nil {
+			t.Errorf("%s: bad href %q: %v", path, href, err)
+			continue
+		}
+		if u.Scheme != "" || u.Host != "" {
+			continue // external: the entity's IRI, Wikidata, schema.org
+		}
+		target := path
+		if u.Path != "" {
+			target = filepath.Join(filepath.Dir(path), filepath.FromSlash(u.Path))
+		}
+		if _, err := os.Stat(target); err != nil {
+			t.Errorf("%s: link %q: %v", path, href, err)
+			continue
+		}
+		if u.Fragment != "" {
+			ids := idRE.FindAllStringSubmatch(string(readFile(t, target)), -1)
+			if !slices.ContainsFunc(ids, func(id []string) bool { return id[1] == u.Fragment }) {
+				t.Errorf("%s: link %q: no element with id %q", path, href, u.Fragment)
+			}
+		}
+	}
+}
+
+// TestSiteCommand: errors of the site command, each with its exit code
+// and nothing written.
+func TestSiteCommand(t *testing.T) {
+	tmp := t.TempDir()
+	bad := filepath.Join(tmp, "bad.ttl")
+	if err := os.WriteFile(bad, []byte("<https://e.org/a> <https://e.org/p> \"x\" .\n<https://e.org/a> <https://e.org/p> .\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	notes := filepath.Join(tmp, "notes")
+	if err := os.MkdirAll(notes, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(notes, "a.txt"), []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(tmp, "site")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no graphs", []string{"site", "--out", out}, exitUsage, "no input graphs"},
+		{"bad base", []string{"site", "--out", out, "--base", "relative/", committedTTL}, exitUsage, "--base"},
+		{"unknown format", []string{"site", "--out", out, filepath.Join(tmp, "x.txt")}, exitUsage, "no readable RDF format"},
+		{"missing", []string{"site", "--out", out, filepath.Join(tmp, "missing.ttl")}, exitInput, "missing.ttl: no such file"},
+		{"syntax error", []string{"site", "--out", out, bad}, exitInput, "bad.ttl:2:"},
+		{"not a site", []string{"site", "--out", notes, committedTTL}, exitOutput, "not a kgbuild site"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r := runArgs("", c.args...)
+			if r.code != c.code || !strings.Contains(r.stderr, c.msg) {
+				t.Errorf("exit %d, stderr %q; want exit %d and %q", r.code, r.stderr, c.code, c.msg)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s written", out)
+			}
+		})
+	}
+	if got := dirNames(t, notes); !slices.Equal(got, []string{"a.txt"}) {
+		t.Errorf("notes now hold %q", got)
+	}
+	wantExactly(t, tmp, []string{"bad.ttl", "notes"})
+
+	// Twice: the second run replaces the first site.
+	for range 2 {
+		if r := runArgs("", "site", "--quiet", "--out", out, committedTTL); r.code != exitOK || r.stderr != "" {
+			t.Fatalf("exit %d, stderr %q", r.code, r.stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "country", "kazakhstan.ttl")); err != nil {
+		t.Error(err)
+	}
+	wantExactly(t, tmp, []string{"bad.ttl", "notes", "site"})
+}
