@@ -125,12 +125,29 @@ func (s *site) term(n rdf.Term, from *page) link {
 			l.Title = s.curie(n.DataType)
 		}
 		return l
-	case rdf.Blank:
-		return link{Text: s.name(n), Title: "_:" + n.String()}
 	}
 	iri := iriOf(n)
 	if p := s.pages[key(n)]; p != nil {
 		return link{Text: s.name(n), Href: s.href(from, p), Lang: p.label.Lang(), Title: iri, Internal: true}
+	}
+	if s.auxiliary(n) && len(s.g.out[key(n)]) > 0 {
+		// A node without a page of its own (a quantity value…): its
+		// triples in one line.
+		var parts []string
+		for _, t := range s.g.out[key(n)] {
+			if t.Pred.(rdf.IRI) == rdfType {
+				continue
+			}
+			v := t.Obj.String()
+			if t.Obj.Type() != rdf.TermLiteral {
+				v = s.curie(t.Obj)
+			}
+			parts = append(parts, s.property(t.Pred.(rdf.IRI)).Text+": "+v)
+		}
+		return link{Text: strings.Join(parts, " · "), Title: s.curie(n)}
+	}
+	if n.Type() == rdf.TermBlank {
+		return link{Text: s.name(n), Title: s.curie(n)}
 	}
 	l := link{Text: s.curie(n), Title: iri}
 	if qid, ok := localIn(iri, string(ontology.WD)); ok {

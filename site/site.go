@@ -168,7 +168,10 @@ func (s *site) vocabulary() {
 		for _, ns := range []ontology.Namespace{ontology.WDT, ontology.P, ontology.PS, ontology.PQ, ontology.PR} {
 			s.propLabel[string(ns)+id] = label
 		}
+		s.propLabel[string(ontology.PSV)+id] = "value"
 	}
+	s.propLabel[ontology.Wikibase.IRI("quantityAmount").String()] = "amount"
+	s.propLabel[ontology.Wikibase.IRI("quantityUnit").String()] = "unit"
 	for id, l := range extraPropertyLabels {
 		pid(id, l)
 	}
@@ -203,12 +206,18 @@ func (s *site) vocabulary() {
 
 // auxiliary reports whether node n is described in the pages of the
 // nodes that refer to it rather than on a page of its own: blank nodes,
-// statements, references and Wikidata link records.
+// the nodes of the Wikibase model (statements, references, quantity
+// values: any wikibase: class) and Wikidata link records.
 func (s *site) auxiliary(n rdf.Term) bool {
 	if n.Type() == rdf.TermBlank {
 		return true
 	}
-	return s.g.hasType(n, wikibaseStmt) || s.g.hasType(n, wikibaseRef) || s.g.hasType(n, kgoLinkClass)
+	for _, c := range s.g.objects(n, rdfType) {
+		if strings.HasPrefix(iriOf(c), string(ontology.Wikibase)) || iriOf(c) == kgoLinkClass.String() {
+			return true
+		}
+	}
+	return false
 }
 
 // findPages picks the subjects that get pages and gathers each one's

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"net/url"
-	"os"
 	"path/filepath"
 
 	"github.com/kgbuild/kgbuild/exporter"
@@ -48,7 +46,7 @@ Flags:
 `
 
 // siteCommand is the site command.
-func siteCommand(args []string, _ io.Reader, stdout, stderr io.Writer) error {
+func siteCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var o siteOptions
 	fs := siteFlags(&o, stdout)
 	if err := parseFlags(fs, args); err != nil {
@@ -70,11 +68,17 @@ func siteCommand(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	}
 	var triples []rdf.Triple
 	for _, path := range fs.Args() {
-		ts, err := readGraph(path, from)
+		f, err := siteFormat(path, from)
 		if err != nil {
 			return err
 		}
-		triples = append(triples, ts...)
+		quads, _, err := readGraph(path, f, stdin)
+		if err != nil {
+			return err
+		}
+		for _, q := range quads {
+			triples = append(triples, q.Triple)
+		}
 	}
 	s, err := site.Generate(triples, site.Options{Base: o.base, Title: o.title, Encoder: encoderOptions(o.base)})
 	if err != nil {
@@ -92,45 +96,18 @@ func siteCommand(args []string, _ io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// readGraph reads every triple of an RDF file, in format from or else the
-// one its name tells; the triples of named graphs are read too.
-func readGraph(path string, from *exporter.Format) ([]rdf.Triple, error) {
-	var f exporter.Format
+// siteFormat is the format of graph file path: from, or the one its name
+// tells.
+func siteFormat(path string, from *exporter.Format) (exporter.Format, error) {
 	if from != nil {
-		f = *from
-	} else {
-		var ok bool
-		if f, ok = exporter.Lookup(filepath.Base(path)); !ok || !f.Readable() {
-			return nil, &codedError{exitUsage, fmt.Errorf("site: %s: no readable RDF format known for this file name (use --from; known: %s)", path, formatNames())}
-		}
+		return *from, nil
 	}
-	file, err := os.Open(path)
-	if err != nil {
-		var pe *os.PathError
-		if errors.As(err, &pe) {
-			err = fmt.Errorf("%s: %w", path, pe.Err)
-		}
-		return nil, &codedError{exitInput, err}
+	if path == "-" {
+		return exporter.Format{}, &codedError{exitUsage, errors.New("site: --from is needed with '-'")}
 	}
-	defer file.Close()
-	base := ""
-	if abs, err := filepath.Abs(path); err == nil {
-		base = (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs)}).String()
+	f, ok := exporter.Lookup(filepath.Base(path))
+	if !ok || !f.Readable() {
+		return f, &codedError{exitUsage, fmt.Errorf("site: %s: no readable RDF format known for this file name (use --from; known: %s)", path, formatNames())}
 	}
-	dec, err := exporter.NewDecoderBase(f, file, base)
-	if err != nil {
-		return nil, &codedError{exitInput, inputError(path, err)}
-	}
-	defer dec.Close()
-	var out []rdf.Triple
-	for {
-		q, err := dec.Decode()
-		if err == io.EOF {
-			return out, nil
-		}
-		if err != nil {
-			return nil, &codedError{exitInput, inputError(path, err)}
-		}
-		out = append(out, q.Triple)
-	}
+	return f, nil
 }
