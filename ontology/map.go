@@ -26,6 +26,23 @@ type Sink interface {
 // mints besides entities: statements, references and documents.
 func NodePaths() []string { return []string{statementPath, referencePath, documentPath} }
 
+// DocumentNode reports whether t is the triple that marks its subject as
+// the node of a source document (kgo:byteLength, which only document nodes
+// have) and returns that subject: the IRI build also names the document's
+// graph with in N-Quads and TriG. kgbuild load uses it to find the graph a
+// Turtle or N-Triples file of one document belongs in.
+func DocumentNode(t rdf.Triple) (rdf.IRI, bool) {
+	s, ok := t.Subj.(rdf.IRI)
+	if !ok {
+		return rdf.IRI{}, false
+	}
+	p, ok := t.Pred.(rdf.IRI)
+	if !ok || p != kgoByteLength {
+		return rdf.IRI{}, false
+	}
+	return s, true
+}
+
 // Options configures [Map].
 type Options struct {
 	// Base is the IRI that entity IDs and the paths of generated nodes

@@ -352,6 +352,16 @@ func TestMapContract(t *testing.T) {
 	if got := g.objects(doc, kgoByteLength); len(got) != 1 || got[0].String() != fmt.Sprint(len(sampleText)) {
 		t.Errorf("document byte length %v", got)
 	}
+	// DocumentNode finds that node, and only it.
+	var docs []string
+	for _, tr := range ts {
+		if d, ok := DocumentNode(tr); ok {
+			docs = append(docs, d.String())
+		}
+	}
+	if len(docs) != 1 || docs[0] != doc.String() {
+		t.Errorf("DocumentNode found %v, want [%s]", docs, doc)
+	}
 }
 
 func TestStatementKeyIgnoresQualifierOrder(t *testing.T) {
