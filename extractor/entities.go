@@ -104,10 +104,34 @@ func (r *registry) person(name string) *Entity {
 	if e := r.find(Person, name); e != nil {
 		return e
 	}
-	if ps := r.surname[nameKey(name)]; len(ps) == 1 {
+	ps := r.surname[nameKey(name)]
+	if len(ps) == 1 {
 		return ps[0]
 	}
-	return nil
+	// "Karim Massimov" and "Karim Kajymkanuly Massimov": one person with
+	// and without a patronymic, whom the shorter name names.
+	var short *Entity
+	for _, p := range ps {
+		if short == nil || len(strings.Fields(p.Name)) < len(strings.Fields(short.Name)) {
+			short = p
+		}
+	}
+	for _, p := range ps {
+		if !samePerson(short.Name, p.Name) {
+			return nil
+		}
+	}
+	return short
+}
+
+// samePerson says whether two names share their first and last words:
+// the longer has middle names the shorter leaves out.
+func samePerson(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) < 2 || len(fb) < 2 {
+		return false
+	}
+	return nameKey(fa[0]) == nameKey(fb[0]) && nameKey(fa[len(fa)-1]) == nameKey(fb[len(fb)-1])
 }
 
 // add records a mention of an entity of type t called name, with optional

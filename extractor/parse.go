@@ -280,7 +280,7 @@ var (
 		"apr": true, "jun": true, "jul": true, "aug": true, "sep": true, "sept": true,
 		"oct": true, "nov": true, "dec": true, "u.s": true, "u.k": true, "vol": true,
 		"pp": true, "p": true, "art": true, "fig": true, "cf": true, "al": true, "inc": true,
-		"ltd": true, "co": true, "corp": true, "est": true, "sq": true}
+		"ltd": true, "co": true, "corp": true, "est": true, "sq": true, "c": true}
 )
 
 // splitSentences cuts a block into sentences at '.', '!' or '?' followed by
