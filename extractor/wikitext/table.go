@@ -33,9 +33,37 @@ func (p *parser) infoboxAt(i, le int) bool {
 	return strings.HasPrefix(strings.ToLower(strings.TrimLeft(t[2:], " \t\n")), "infobox")
 }
 
-// infoKeyRE matches the infobox parameters that hold no fact: pictures,
-// layout, links and their references.
-var infoKeyRE = regexp.MustCompile(`(?i)image|caption|map|flag|coat|symbol|^alt|logo|seal|signature|width|size|upright|module|embed|footnote|_ref$|^ref|website|url|nocat|pushpin|label_pos|relief|border|style|^native_name_lang|_note$|^notes?$`)
+// Infobox parameters that hold no fact (pictures, layout, links and
+// their references): keys holding one of noFactParts, starting with one
+// of noFactPrefixes or ending with one of noFactSuffixes.
+var (
+	noFactParts = []string{"image", "caption", "map", "flag", "coat", "symbol", "logo",
+		"seal", "signature", "width", "size", "upright", "module", "embed", "footnote",
+		"website", "url", "nocat", "pushpin", "label_pos", "relief", "border", "style"}
+	noFactPrefixes = []string{"alt", "ref", "native_name_lang", "note"}
+	noFactSuffixes = []string{"_ref", "_note"}
+)
+
+// noFact says whether an infobox key holds no fact.
+func noFact(key string) bool {
+	k := asciiLower(key)
+	for _, p := range noFactParts {
+		if strings.Contains(k, p) {
+			return true
+		}
+	}
+	for _, p := range noFactPrefixes {
+		if strings.HasPrefix(k, p) {
+			return true
+		}
+	}
+	for _, p := range noFactSuffixes {
+		if strings.HasSuffix(k, p) {
+			return true
+		}
+	}
+	return false
+}
 
 // infobox renders the infobox template starting at the "{{" at i as a
 // block of "key: value" lines, each a row of an infobox table, and returns
@@ -54,7 +82,7 @@ func (p *parser) infobox(i, end int) int {
 	o := &p.main
 	o.newline()
 	for _, a := range c.params {
-		if a.key == "" || infoKeyRE.MatchString(a.key) {
+		if a.key == "" || noFact(a.key) {
 			continue
 		}
 		ls := o.len()

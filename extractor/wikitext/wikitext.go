@@ -170,7 +170,7 @@ func (p *parser) blocks(i, end int) {
 		switch {
 		case trimmed == "":
 			closePara()
-		case headingRE.MatchString(trimmed):
+		case trimmed[0] == '=' && headingRE.MatchString(trimmed):
 			closePara()
 			p.heading(i, le)
 		case strings.HasPrefix(trimmed, "{|"):
