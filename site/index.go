@@ -43,6 +43,8 @@ type indexData struct {
 	Sources     []link
 	Classes     []classSection
 	Properties  []propertyCount
+	Dataset     *datasetView
+	JSONLD      template.JS // the dataset's description, embedded
 	SVG         template.HTML
 	ClassLinks  []classLink
 	Generator   string
@@ -53,6 +55,9 @@ type indexData struct {
 func (s *site) title() string {
 	if s.opts.Title != "" {
 		return s.opts.Title
+	}
+	if ds := s.opts.Dataset; ds != nil && ds.Description != nil && ds.Description.Title != "" {
+		return ds.Description.Title
 	}
 	var names []string
 	for _, p := range s.order {
@@ -92,6 +97,7 @@ func (s *site) classesOf() ([]rdf.IRI, map[rdf.IRI][]*page) {
 func (s *site) indexFiles() (index, svg []byte, err error) {
 	classes, members := s.classesOf()
 	d := indexData{Title: s.title(), Base: s.opts.Base, Generator: generator}
+	d.Dataset, d.JSONLD = s.datasetView()
 
 	stmts, refs, links, aux := 0, 0, 0, 0
 	langs := map[string]bool{}

@@ -110,9 +110,9 @@ func (s *site) pageFiles(p *page) ([]File, error) {
 		return nil, err
 	}
 	return []File{
-		{p.path + ".html", b.Bytes()},
-		{p.path + ".ttl", ttl},
-		{p.path + ".jsonld", js},
+		{Path: p.path + ".html", Data: b.Bytes()},
+		{Path: p.path + ".ttl", Data: ttl},
+		{Path: p.path + ".jsonld", Data: js},
 	}, nil
 }
 

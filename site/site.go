@@ -46,13 +46,23 @@ type Options struct {
 	// Encoder gives the prefixes and the JSON-LD context of the .ttl and
 	// .jsonld files; prefixes also abbreviate IRIs on the pages.
 	Encoder exporter.Options
+	// Dataset is the description of the dataset, shown on the index;
+	// nil: none.
+	Dataset *Dataset
+	// Extra are files the site serves as they are, such as the dataset's
+	// description and its downloads (dataset.ttl, NAME.nt): the index
+	// links to the ones the description names. Their paths must not be
+	// those of generated files.
+	Extra []File
 }
 
 // File is one file of the site: Path is relative to the site's root,
-// slash-separated.
+// slash-separated. Its content is Data, or when Data is nil the file
+// Source, copied by [Write].
 type File struct {
-	Path string
-	Data []byte
+	Path   string
+	Data   []byte
+	Source string
 }
 
 // Site is a generated site.
@@ -109,6 +119,7 @@ type site struct {
 	classLbl  map[string]string // Wikidata class QID → label
 	schemaEq  map[string][]string
 	unpaged   []string
+	extra     map[string]bool // paths of Options.Extra
 	ownerMap  map[string][]*page
 	covCache  map[string]map[string]bool
 }
@@ -130,7 +141,16 @@ func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
-	s := &site{opts: opts, g: newGraph(), pages: map[string]*page{}}
+	s := &site{opts: opts, g: newGraph(), pages: map[string]*page{}, extra: map[string]bool{}}
+	for _, f := range opts.Extra {
+		if badFilePath(f.Path) {
+			return nil, fmt.Errorf("site: bad file path %q", f.Path)
+		}
+		if s.extra[f.Path] {
+			return nil, fmt.Errorf("site: %s given twice", f.Path)
+		}
+		s.extra[f.Path] = true
+	}
 	for _, t := range triples {
 		if t.Subj == nil || t.Pred == nil || t.Obj == nil {
 			return nil, errors.New("site: incomplete triple")
@@ -153,7 +173,20 @@ func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
 	if err != nil {
 		return nil, fmt.Errorf("site: index: %w", err)
 	}
-	files = append(files, File{"index.html", idx}, File{"graph.svg", svg})
+	files = append(files, File{Path: "index.html", Data: idx}, File{Path: "graph.svg", Data: svg})
+	if ds := opts.Dataset; ds != nil && ds.Description != nil {
+		// The dataset's IRI (BASE/dataset) answers with the index, as
+		// BASE/dataset.html, beside its description's files.
+		if local, ok := localIn(ds.Description.IRI, opts.Base); ok && local != "" && !strings.ContainsAny(local, "/.") {
+			files = append(files, File{Path: local + ".html", Data: idx})
+		}
+	}
+	for _, f := range files {
+		if s.extra[f.Path] {
+			return nil, fmt.Errorf("site: %s is a file the site generates", f.Path)
+		}
+	}
+	files = append(files, opts.Extra...)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
 	return &Site{Files: files, Pages: len(s.order), Unpaged: s.unpaged}, nil
 }
@@ -263,7 +296,7 @@ func badPath(local string) string {
 	if local == "" {
 		return "the base IRI itself is the index"
 	}
-	if local == "index" || local == "graph" {
+	if local == "index" || local == "graph" || local == "dataset" {
 		return "the path is the site's own"
 	}
 	for _, seg := range strings.Split(local, "/") {
@@ -410,4 +443,18 @@ func scriptJSON(js []byte) template.JS {
 // byName orders pages by the name shown, then by path.
 func (s *site) byName(a, b *page) int {
 	return cmp.Or(strings.Compare(strings.ToLower(s.name(a.subj)), strings.ToLower(s.name(b.subj))), strings.Compare(a.path, b.path))
+}
+
+// badFilePath reports whether p is not a clean relative slash-separated
+// path.
+func badFilePath(p string) bool {
+	if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") {
+		return true
+	}
+	for _, seg := range strings.Split(p, "/") {
+		if seg == "" || seg == "." || seg == ".." {
+			return true
+		}
+	}
+	return false
 }

@@ -13,7 +13,9 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/kgbuild/kgbuild/dataset"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
@@ -89,10 +91,48 @@ func fileOf(t testing.TB, s *Site, path string) []byte {
 	return nil
 }
 
+// testDataset is a dataset description of the small graph, as a build
+// would write it, with the graph as its one download.
+func testDataset(t testing.TB) (*Dataset, []File) {
+	t.Helper()
+	data, err := os.ReadFile(smallGraph)
+	if err != nil {
+		t.Fatal(err)
+	}
+	when := time.Date(2026, 11, 28, 12, 0, 0, 0, time.UTC)
+	d := &dataset.Description{
+		IRI:         ontology.DefaultBase + "dataset",
+		Title:       "Knowledge graph of <Zenda>",
+		Description: "Entities & facts of a small test graph.",
+		Keywords:    []string{"test", "knowledge graph"},
+		License:     "https://creativecommons.org/licenses/by-sa/4.0/",
+		Creators:    []dataset.Agent{{Name: "A. Hope"}},
+		Version:     "1.0",
+		Issued:      when,
+		Modified:    when,
+		Distributions: []dataset.Distribution{{
+			Name: "small.ttl", URL: ontology.DefaultBase + "small.ttl", MediaType: "text/turtle",
+			Size: int64(len(data)), SHA256: dataset.HashBytes(data),
+		}},
+		Run: dataset.Run{Software: "kgbuild", SoftwareVersion: "test", Start: when, End: when,
+			Inputs: []dataset.Input{{Name: "zenda.txt", Size: 120, SHA256: strings.Repeat("0", 64)}}},
+	}
+	js := []byte(`{"@id": "` + d.IRI + `", "@type": "https://schema.org/Dataset", "https://schema.org/name": "</script> <Zenda>"}` + "\n")
+	return &Dataset{Description: d, JSONLD: js}, []File{
+		{Path: "small.ttl", Data: data},
+		{Path: "dataset.jsonld", Data: js},
+	}
+}
+
 // TestGolden compares the site of a small graph with testdata/golden,
 // file by file; -update rewrites it.
 func TestGolden(t *testing.T) {
-	s := generate(t, smallTriples(t))
+	opts := testOptions()
+	opts.Dataset, opts.Extra = testDataset(t)
+	s, err := Generate(smallTriples(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
 	if *update {
 		if err := os.RemoveAll(goldenDir); err != nil {
 			t.Fatal(err)
@@ -103,7 +143,7 @@ func TestGolden(t *testing.T) {
 		return
 	}
 	var want []string
-	err := filepath.WalkDir(goldenDir, func(p string, d fs.DirEntry, err error) error {
+	err = filepath.WalkDir(goldenDir, func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			rel, _ := filepath.Rel(goldenDir, p)
 			want = append(want, filepath.ToSlash(rel))
@@ -185,6 +225,45 @@ func TestEscaping(t *testing.T) {
 	wj, _ := json.Marshal(want)
 	if !bytes.Equal(gj, wj) {
 		t.Errorf("embedded JSON-LD differs from ruritania.jsonld")
+	}
+}
+
+// TestIndexDataset: the index shows the description and embeds its
+// JSON-LD without letting it close the script; the dataset's IRI answers
+// with the index; extra files may not replace generated ones.
+func TestIndexDataset(t *testing.T) {
+	opts := testOptions()
+	opts.Dataset, opts.Extra = testDataset(t)
+	s, err := Generate(smallTriples(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	idx := string(fileOf(t, s, "index.html"))
+	for _, want := range []string{
+		"<h1>Knowledge graph of &lt;Zenda&gt;</h1>",
+		"Entities &amp; facts of a small test graph.",
+		`<a href="small.ttl" type="text/turtle">small.ttl</a>`,
+		`"\u003c/script\u003e \u003cZenda\u003e"`,
+		"zenda.txt",
+	} {
+		if !strings.Contains(idx, want) {
+			t.Errorf("index lacks %q", want)
+		}
+	}
+	if n := strings.Count(idx, "</script>"); n != 1 {
+		t.Errorf("index has %d </script>, want 1", n)
+	}
+	if !bytes.Equal(fileOf(t, s, "dataset.html"), []byte(idx)) {
+		t.Errorf("dataset.html is not the index")
+	}
+	if got := string(fileOf(t, s, "small.ttl")); !strings.HasPrefix(got, "# A small graph") {
+		t.Errorf("small.ttl not served as given")
+	}
+	for _, bad := range []string{"index.html", "country/ruritania.ttl", "../x", "a//b", ""} {
+		opts.Extra = []File{{Path: bad, Data: []byte("x")}}
+		if _, err := Generate(smallTriples(t), opts); err == nil {
+			t.Errorf("extra file %q accepted", bad)
+		}
 	}
 }
 
@@ -288,7 +367,7 @@ func TestWrite(t *testing.T) {
 
 	// A failure leaves the old site as it was and nothing else.
 	before := fileNames(t, dir)
-	broken := &Site{Files: []File{{"a", []byte("file")}, {"a/b.html", []byte("under a file")}}}
+	broken := &Site{Files: []File{{Path: "a", Data: []byte("file")}, {Path: "a/b.html", Data: []byte("under a file")}}}
 	if err := Write(dir, broken); err == nil {
 		t.Fatal("Write of a file under a file succeeded")
 	}

@@ -81,12 +81,31 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(termT
 <meta name="generator" content="{{.Generator}}">
 <title>{{.Title}}</title>
 <style>{{css}}</style>
-</head>
+{{with .JSONLD}}<script type="application/ld+json">
+{{.}}</script>
+{{end}}</head>
 <body>
 <h1>{{.Title}}</h1>
 <p class="iri">{{.Base}}</p>
+{{with .Dataset}}{{with .Text}}<p id="description">{{.}}</p>{{end}}
 <h2 id="dataset">Dataset</h2>
-<table id="counts">
+<p class="iri">{{.IRI}}</p>
+<table id="dataset-facts">
+{{range .Facts}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}</td></tr>
+{{end}}{{range .Links}}<tr><th scope="row">{{.Label}}</th><td>{{template "term" .Value}}</td></tr>
+{{end}}</table>
+{{with .Downloads}}<h3 id="downloads">Downloads</h3>
+<table>
+<tr><th>File</th><th>Media type</th><th>Bytes</th><th>SHA-256</th></tr>
+{{range .}}<tr><td>{{if .Href}}<a href="{{.Href}}" type="{{.MediaType}}">{{.Name}}</a>{{else}}{{.Name}}{{end}}</td><td><code>{{.MediaType}}</code></td><td>{{.Size}}</td><td><code>{{.SHA256}}</code></td></tr>
+{{end}}</table>{{end}}
+{{with .Inputs}}<h3 id="inputs">Sources read</h3>
+<table>
+<tr><th>File</th><th>Bytes</th><th>SHA-256</th></tr>
+{{range .}}<tr><td>{{.Name}}</td><td>{{.Size}}</td><td><code>{{.SHA256}}</code></td></tr>
+{{end}}</table>{{end}}
+{{end}}<h2 id="counts">Counts</h2>
+<table id="count-table">
 {{range .Counts}}<tr><th scope="row">{{.Label}}</th><td>{{.Value}}</td></tr>
 {{end}}</table>
 {{with .Sources}}<p>Sources: {{range $i, $s := .}}{{if $i}}, {{end}}{{template "term" $s}}{{end}}</p>{{end}}

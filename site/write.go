@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,6 +63,12 @@ func Write(dir string, s *Site) error {
 		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 			return err
 		}
+		if f.Data == nil && f.Source != "" {
+			if err := copyFile(p, f.Source); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
 			return fmt.Errorf("%s: %w", filepath.Join(dir, f.Path), err)
 		}
@@ -111,4 +118,22 @@ func replaceable(dir string) error {
 		return fmt.Errorf("%s %w", dir, ErrNotSite)
 	}
 	return nil
+}
+
+// copyFile copies the file src to dst, a new file.
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return fmt.Errorf("%s: %w", src, err)
+	}
+	return out.Close()
 }

@@ -5,8 +5,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/kgbuild/kgbuild/dataset"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/kgbuild/kgbuild/site"
@@ -15,6 +18,7 @@ import (
 
 type siteOptions struct {
 	out, base, title, from string
+	dataset                string
 	quiet                  bool
 }
 
@@ -25,6 +29,7 @@ func siteFlags(o *siteOptions, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` the site is served at: entities under it get pages")
 	fs.StringVar(&o.title, "title", "", "site `TITLE` (default: from the source documents' names)")
 	fs.StringVar(&o.from, "from", "", "input `FORMAT` of every GRAPH (default: from each file's extension)")
+	fs.StringVar(&o.dataset, "dataset", "", "the build's dataset description `FILE` (dataset.ttl) to show on the index, with its downloads (default: dataset.ttl beside the first GRAPH, if any; 'none': no description)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the site written on stderr")
 	return fs
 }
@@ -39,8 +44,12 @@ Wikidata links, its JSON-LD embedded) with DIR/PATH.ttl and
 DIR/PATH.jsonld beside it, and DIR/index.html with counts, the entities
 by class and a picture of the graph (also DIR/graph.svg). Serve DIR at
 BASE; README.md gives web server rules for content negotiation.
-The site is written into a new directory that replaces DIR when
-complete; an existing DIR is replaced only if empty or a site.
+With the build's dataset description (DIR/dataset.ttl of build, found
+beside the first GRAPH or given by --dataset), the index shows it and
+embeds its JSON-LD, and the site serves it (BASE/dataset.ttl, .jsonld)
+and the downloads it lists under BASE, copied when their SHA-256 is the
+one described. The site is written into a new directory that replaces
+DIR when complete; an existing DIR is replaced only if empty or a site.
 
 Flags:
 `
@@ -80,7 +89,11 @@ func siteCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 			triples = append(triples, q.Triple)
 		}
 	}
-	s, err := site.Generate(triples, site.Options{Base: o.base, Title: o.title, Encoder: encoderOptions(o.base)})
+	opts := site.Options{Base: o.base, Title: o.title, Encoder: encoderOptions(o.base)}
+	if err := siteDataset(&opts, o.dataset, fs.Arg(0), stderr); err != nil {
+		return err
+	}
+	s, err := site.Generate(triples, opts)
 	if err != nil {
 		return &codedError{exitError, err}
 	}
@@ -110,4 +123,59 @@ func siteFormat(path string, from *exporter.Format) (exporter.Format, error) {
 		return f, &codedError{exitUsage, fmt.Errorf("site: %s: no readable RDF format known for this file name (use --from; known: %s)", path, formatNames())}
 	}
 	return f, nil
+}
+
+// siteDataset finds the dataset description for the site: the file
+// named, or else dataset.ttl beside the first graph. It adds the
+// description's files and the downloads it lists under the base, when
+// they are beside it unchanged, to the site's files.
+func siteDataset(opts *site.Options, file, firstGraph string, stderr io.Writer) error {
+	if file == "none" {
+		return nil
+	}
+	if file == "" {
+		if firstGraph == "-" {
+			return nil
+		}
+		file = filepath.Join(filepath.Dir(firstGraph), "dataset.ttl")
+		if _, err := os.Stat(file); err != nil {
+			return nil
+		}
+	}
+	d, err := dataset.Load(file)
+	if err != nil {
+		return &codedError{exitInput, fmt.Errorf("--dataset: %w", err)}
+	}
+	ds := &site.Dataset{Description: d}
+	dir := filepath.Dir(file)
+	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
+	local, under := strings.CutPrefix(d.IRI, opts.Base)
+	for _, f := range []exporter.Format{exporter.Turtle, exporter.JSONLD} {
+		path := filepath.Join(dir, stem+f.Extension)
+		data, err := os.ReadFile(path)
+		if err != nil {
+			continue
+		}
+		if f == exporter.JSONLD {
+			ds.JSONLD = data
+		}
+		if under && local != "" && !strings.ContainsAny(local, "/.#?") {
+			opts.Extra = append(opts.Extra, site.File{Path: local + f.Extension, Data: data})
+		}
+	}
+	opts.Dataset = ds
+	for _, f := range d.Distributions {
+		name, ok := strings.CutPrefix(f.URL, opts.Base)
+		if !ok || name == "" || strings.ContainsAny(name, "/#?") || name == stem+".ttl" || name == stem+".jsonld" {
+			continue
+		}
+		src := filepath.Join(dir, f.Name)
+		size, sum, err := dataset.HashFile(src)
+		if err != nil || size != f.Size || sum != f.SHA256 {
+			fmt.Fprintf(stderr, "kgbuild: site: warning: %s not served: missing or changed since %s described it\n", src, file)
+			continue
+		}
+		opts.Extra = append(opts.Extra, site.File{Path: name, Source: src})
+	}
+	return nil
 }

@@ -115,7 +115,7 @@ func TestSiteInChromium(t *testing.T) {
 
 	indexText := visibleText(indexDOM)
 	for _, want := range []string{
-		"Government of Kazakhstan: knowledge graph",
+		"Knowledge graph of “Government of Kazakhstan”", // the dataset's title
 		"Triples " + strconv.Itoa(bytes.Count(readFile(t, "../../out/"+sampleName+".nt"), []byte("\n"))),
 		"Entities (pages)",
 		"Languages of names 3 (en, kk, kk-Latn)",
@@ -124,6 +124,20 @@ func TestSiteInChromium(t *testing.T) {
 	} {
 		if !strings.Contains(indexText, want) {
 			t.Errorf("index as rendered lacks %q: %s", want, quoteLine(indexText))
+		}
+	}
+	// The build's dataset description, found beside the graph.
+	for _, want := range []string{"Downloads", "Sources read", "CC-BY-SA-4.0", sampleName + ".nt"} {
+		if !strings.Contains(indexText, want) {
+			t.Errorf("index as rendered lacks the dataset's %q: %s", want, quoteLine(indexText))
+		}
+	}
+	if !strings.Contains(indexDOM, `<script type="application/ld+json">`) || !strings.Contains(indexDOM, "schema:Dataset") {
+		t.Errorf("index has no embedded JSON-LD of the dataset")
+	}
+	for _, name := range []string{"dataset.ttl", "dataset.jsonld", sampleName + ".ttl", sampleName + ".jsonld", sampleName + ".nt"} {
+		if !bytes.Equal(readFile(t, filepath.Join(dir, name)), readFile(t, filepath.Join("../../out", name))) {
+			t.Errorf("%s in the site is not out/%s", name, name)
 		}
 	}
 	if !strings.Contains(indexDOM, "<svg") || !strings.Contains(indexDOM, "<circle") {
@@ -254,6 +268,46 @@ func TestSiteCommand(t *testing.T) {
 		t.Errorf("notes now hold %q", got)
 	}
 	wantExactly(t, tmp, []string{"bad.ttl", "notes"})
+
+	// A dataset description whose downloads are missing: served without
+	// them, with a warning each.
+	build := filepath.Join(tmp, "build")
+	if err := os.MkdirAll(build, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"dataset.ttl", "dataset.jsonld", sampleName + ".ttl"} {
+		if err := os.WriteFile(filepath.Join(build, name), readFile(t, filepath.Join("../../out", name)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ds := filepath.Join(tmp, "ds")
+	r := runArgs("", "site", "--quiet", "--out", ds, filepath.Join(build, sampleName+".ttl"))
+	if r.code != exitOK || strings.Count(r.stderr, "not served: missing or changed") != 2 {
+		t.Errorf("exit %d, stderr %q; want 0 and two warnings", r.code, r.stderr)
+	}
+	for _, name := range []string{"dataset.ttl", "dataset.html", sampleName + ".ttl"} {
+		if _, err := os.Stat(filepath.Join(ds, name)); err != nil {
+			t.Error(err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(ds, sampleName+".nt")); err == nil {
+		t.Errorf("missing download served")
+	}
+	if r := runArgs("", "site", "--quiet", "--out", ds, "--dataset", "none", filepath.Join(build, sampleName+".ttl")); r.code != exitOK {
+		t.Errorf("--dataset none: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(ds, "dataset.ttl")); err == nil {
+		t.Errorf("--dataset none: dataset.ttl served")
+	}
+	if r := runArgs("", "site", "--out", ds, "--dataset", filepath.Join(tmp, "nope.ttl"), committedTTL); r.code != exitInput || !strings.Contains(r.stderr, "nope.ttl") {
+		t.Errorf("missing --dataset: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if err := os.RemoveAll(build); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(ds); err != nil {
+		t.Fatal(err)
+	}
 
 	// Twice: the second run replaces the first site.
 	for range 2 {
