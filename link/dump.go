@@ -88,7 +88,7 @@ func (d *DumpReader) Next() (*Candidate, error) {
 		if e.Type != "item" || !qidRE.MatchString(e.ID) {
 			continue
 		}
-		c := d.candidate(&e)
+		c := candidateOf(&e, d.langs)
 		if len(c.Labels) == 0 && len(c.Aliases) == 0 {
 			continue
 		}
@@ -129,22 +129,39 @@ func (d *DumpReader) readLine() ([]byte, error) {
 	}
 }
 
-// candidate keeps what the linker reads of an entity.
-func (d *DumpReader) candidate(e *dumpEntity) *Candidate {
+// ParseEntity reads one entity in Wikibase's JSON format, as the dumps
+// and the wbgetentities API give it, keeping what the linker reads of it
+// (see [DumpReader.Next]) with names in langs (nil: [DefaultLangs]).
+func ParseEntity(data []byte, langs []string) (*Candidate, error) {
+	if len(langs) == 0 {
+		langs = DefaultLangs
+	}
+	var e dumpEntity
+	if err := json.Unmarshal(data, &e); err != nil && !emptyPHPMap(err) {
+		return nil, fmt.Errorf("not a Wikidata entity: %w", err)
+	}
+	if !qidRE.MatchString(e.ID) {
+		return nil, fmt.Errorf("not a Wikidata item: id %q", e.ID)
+	}
+	return candidateOf(&e, langs), nil
+}
+
+// candidateOf keeps what the linker reads of an entity.
+func candidateOf(e *dumpEntity, langs []string) *Candidate {
 	c := &Candidate{QID: e.ID, Sitelinks: len(e.Sitelinks)}
-	for _, lang := range d.langs {
+	for _, lang := range langs {
 		if l, ok := e.Labels[lang]; ok && l.Value != "" && !slices.Contains(c.Labels, l.Value) {
 			c.Labels = append(c.Labels, l.Value)
 		}
 	}
-	for _, lang := range d.langs {
+	for _, lang := range langs {
 		for _, a := range e.Aliases[lang] {
 			if a.Value != "" && !slices.Contains(c.Labels, a.Value) && !slices.Contains(c.Aliases, a.Value) {
 				c.Aliases = append(c.Aliases, a.Value)
 			}
 		}
 	}
-	for _, lang := range d.langs {
+	for _, lang := range langs {
 		if l, ok := e.Descriptions[lang]; ok && l.Value != "" {
 			c.Description = l.Value
 			break

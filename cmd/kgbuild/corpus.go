@@ -16,7 +16,6 @@ import (
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
 	"github.com/kgbuild/kgbuild/extractor/wikitext"
-	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
 )
@@ -105,7 +104,7 @@ func articleName(a *corpus.Article) string {
 type corpusWork struct {
 	opts    ontology.Options
 	encOpts exporter.Options
-	index   *link.Index
+	linker  linker
 }
 
 func (w *corpusWork) article(a *corpus.Article) (docOut, error) {
@@ -135,8 +134,10 @@ func (w *corpusWork) article(a *corpus.Article) (docOut, error) {
 		doc.Title = a.Title
 	}
 	res := extractor.Extract(doc)
-	if w.index != nil {
-		link.Link(res, w.index)
+	if w.linker != nil {
+		if _, err := w.linker.Link(res); err != nil {
+			return out, fmt.Errorf("%s: %w", a.Source, err)
+		}
 	}
 	var buf bytes.Buffer
 	buf.Grow(16 * len(a.Text))
@@ -187,7 +188,7 @@ func corpusSettings(o *buildOptions, files []string, docs int, size int64) (map[
 // buildCorpus is build on a corpus: the articles of every input, in
 // order, extracted with o.jobs workers and written as sharded N-Quads
 // (DIR/part-NNNNN.nq[.gz]) with a manifest for --resume.
-func buildCorpus(o *buildOptions, files []string, index *link.Index, stderr io.Writer) error {
+func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Writer) error {
 	if o.formats != defaultFormats && o.formats != "nq" {
 		return &codedError{exitUsage, fmt.Errorf("build: a corpus is written as sharded N-Quads only: --format %s cannot be used with it", o.formats)}
 	}
@@ -234,7 +235,7 @@ func buildCorpus(o *buildOptions, files []string, index *link.Index, stderr io.W
 	}
 	resumed := len(shards.Manifest().Shards)
 
-	w := &corpusWork{opts: ontology.Options{Base: o.base}, encOpts: encoderOptions(o.base), index: index}
+	w := &corpusWork{opts: ontology.Options{Base: o.base}, encOpts: encoderOptions(o.base), linker: linker}
 	var st corpusStats
 	prog := newProgress(stderr, o.quiet, r, &st)
 	reported := resumed

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 
 	"github.com/kgbuild/kgbuild/exporter"
-	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/link/graph"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
@@ -22,17 +21,19 @@ type linkOptions struct {
 	from, to string
 	base     string
 	quiet    bool
+	online   onlineOptions
 }
 
 // linkFlags defines the link command's flags; its Usage writes to w.
 func linkFlags(o *linkOptions, w io.Writer) *flag.FlagSet {
 	fs := commandFlags("link", linkUsage, w)
-	fs.StringVar(&o.index, "index", "", "Wikidata candidate `INDEX` (as for build --link)")
+	fs.StringVar(&o.index, "index", "", "Wikidata candidate `INDEX` (as for build --link), 'wikidata' (Wikidata's API) or a Reconciliation API URL")
 	fs.StringVar(&o.out, "out", "-", "write the linked graph to `FILE` ('-': stdout)")
 	fs.StringVar(&o.to, "format", "", "output `FORMAT` (default: from --out's extension, else GRAPH's format)")
 	fs.StringVar(&o.from, "from", "", "input `FORMAT` (default: from GRAPH's extension)")
 	fs.StringVar(&o.base, "base", "", "base `IRI` of the entities when the graph has no document node (default "+ontology.DefaultBase+")")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report how many entities were linked on stderr")
+	onlineFlags(fs, &o.online)
 	return fs
 }
 
@@ -45,6 +46,8 @@ and country and the document's title, runs the same disambiguation, and
 writes the graph with owl:sameAs, schema:sameAs and a kgo:WikidataLink node
 (confidence, evidence) for each entity linked, in place of the links the
 graph had. Linking the output of build gives the graph build --link writes.
+INDEX 'wikidata' looks candidates up with Wikidata's API, an http(s) URL
+with that W3C Reconciliation API endpoint (see build --help).
 FILE is written to a temporary file renamed into place when complete.
 
 Flags:
@@ -87,9 +90,9 @@ func linkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return &codedError{exitUsage, err}
 		}
 	}
-	index, err := loadIndex(o.index)
+	linker, err := newLinker(o.index, &o.online)
 	if err != nil {
-		return &codedError{exitInput, fmt.Errorf("--index: %w", err)}
+		return prefixError("--index", err)
 	}
 
 	quads, inName, err := readGraph(in, from, stdin)
@@ -100,7 +103,10 @@ func linkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return &codedError{exitInput, fmt.Errorf("%s: %w", inName, err)}
 	}
-	st := g.Link(index)
+	st, err := linker.Link(g.Result())
+	if err != nil {
+		return err
+	}
 	linked, err := g.Quads()
 	if err != nil {
 		return &codedError{exitError, fmt.Errorf("%s: %w", inName, err)}
@@ -127,9 +133,12 @@ func linkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// loadIndex reads a candidate index for --link and --index.
-func loadIndex(spec string) (*link.Index, error) {
-	return link.Load(spec)
+// prefixError puts a flag's name before an error, keeping its exit code.
+func prefixError(flagName string, err error) error {
+	if ce, ok := err.(*codedError); ok {
+		return &codedError{ce.code, fmt.Errorf("%s: %w", flagName, ce.err)}
+	}
+	return fmt.Errorf("%s: %w", flagName, err)
 }
 
 // readGraph reads every statement of the graph in file in (stdin for

@@ -1,7 +1,10 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -325,5 +328,101 @@ func TestIndexCommand(t *testing.T) {
 		if _, err := os.Stat(noOut); !os.IsNotExist(err) {
 			t.Errorf("%v: output left behind", c.args)
 		}
+	}
+}
+
+// fakeWikidataAPI answers wbsearchentities (the items a name is a label or
+// an alias of) and wbgetentities in Wikidata's formats from an index, and
+// records the User-Agents it was sent.
+func fakeWikidataAPI(t *testing.T, idx *link.Index, agents *[]string) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		*agents = append(*agents, r.UserAgent())
+		q := r.URL.Query()
+		lv := func(s string) map[string]string { return map[string]string{"language": "en", "value": s} }
+		action := q.Get("action")
+		if r.URL.Path != "/w/api.php" {
+			action = ""
+		}
+		switch action {
+		case "wbsearchentities":
+			var out []map[string]any
+			for _, c := range idx.Lookup(q.Get("search")) {
+				out = append(out, map[string]any{"id": c.QID, "title": c.QID, "concepturi": "http://www.wikidata.org/entity/" + c.QID,
+					"label": c.Name(), "match": map[string]string{"type": "label", "language": "en", "text": q.Get("search")}})
+			}
+			json.NewEncoder(w).Encode(map[string]any{"searchinfo": map[string]string{"search": q.Get("search")}, "search": out, "success": 1})
+		case "wbgetentities":
+			ents := map[string]any{}
+			for _, id := range strings.Split(q.Get("ids"), "|") {
+				c := idx.Item(id)
+				var al []any
+				for _, a := range append(slices.Clone(c.Labels[1:]), c.Aliases...) {
+					al = append(al, lv(a))
+				}
+				ents[id] = map[string]any{"type": "item", "id": id, "labels": map[string]any{"en": lv(c.Name())},
+					"aliases": map[string]any{"en": al}, "descriptions": map[string]any{}, "claims": map[string]any{}, "sitelinks": map[string]any{}}
+			}
+			json.NewEncoder(w).Encode(map[string]any{"entities": ents, "success": 1})
+		default:
+			w.WriteHeader(http.StatusNotFound)
+		}
+	}))
+}
+
+// TestBuildLinkWikidata builds the sample with --link wikidata against a
+// local server speaking Wikidata's API with the sample index's items: the
+// same graph as with the index; requests carry kgbuild's User-Agent with
+// the contact; answers are cached, so that a second build asks nothing.
+func TestBuildLinkWikidata(t *testing.T) {
+	idx, err := link.Load(sampleIndex)
+	if err != nil {
+		t.Skipf("needs %s: %v", sampleIndex, err)
+	}
+	var agents []string
+	srv := fakeWikidataAPI(t, idx, &agents)
+	defer srv.Close()
+	dir := t.TempDir()
+	cache := filepath.Join(dir, "cache")
+	offline := filepath.Join(dir, "offline")
+	if r := runArgs("", "build", "--quiet", "--format", "nt", "--out", offline, "--link", sampleIndex, samplePath(t)); r.code != exitOK {
+		t.Fatalf("build --link index: exit %d\n%s", r.code, r.stderr)
+	}
+	want := readFile(t, filepath.Join(offline, sampleName+".nt"))
+	asked := 0
+	for run := range 2 {
+		out := filepath.Join(dir, fmt.Sprint("online", run))
+		r := runArgs("", "build", "--format", "nt", "--out", out, "--link", "wikidata", "--wikidata-api", srv.URL+"/w/api.php",
+			"--link-cache", cache, "--link-rate", "1000", "--contact", "ops@example.org", samplePath(t))
+		if r.code != exitOK {
+			t.Fatalf("build --link wikidata: exit %d\n%s", r.code, r.stderr)
+		}
+		if got := readFile(t, filepath.Join(out, sampleName+".nt")); string(got) != string(want) {
+			t.Errorf("run %d: --link wikidata differs from --link INDEX: %s", run, firstDiff(got, want))
+		}
+		if run == 0 {
+			if asked = len(agents); asked == 0 {
+				t.Fatal("no request made")
+			}
+			if ua := agents[0]; ua != "kgbuild/"+version+" ("+projectURL+"; ops@example.org)" {
+				t.Errorf("User-Agent %q", ua)
+			}
+		}
+	}
+	if len(agents) != asked {
+		t.Errorf("second build made %d requests, want none (all cached)", len(agents)-asked)
+	}
+	r := runArgs("", "link", "--quiet", "--index", "wikidata", "--wikidata-api", srv.URL+"/w/api.php", "--link-cache", cache,
+		"--out", filepath.Join(dir, "linked.nt"), filepath.Join(dir, "online0", sampleName+".nt"))
+	if r.code != exitOK || string(readFile(t, filepath.Join(dir, "linked.nt"))) != string(want) {
+		t.Errorf("link --index wikidata: exit %d\n%s", r.code, r.stderr)
+	}
+	// A failing service: exit 1, nothing written.
+	out := filepath.Join(dir, "failed")
+	r = runArgs("", "build", "--out", out, "--link", "wikidata", "--wikidata-api", srv.URL+"/nope/api.php", "--link-cache", "off", "--link-rate", "1000", samplePath(t))
+	if r.code != exitError || !strings.Contains(r.stderr, "HTTP 404") {
+		t.Errorf("failing API: exit %d, stderr %q", r.code, r.stderr)
+	}
+	if names := dirNames(t, out); slices.ContainsFunc(names, func(n string) bool { return strings.HasPrefix(n, sampleName) }) {
+		t.Errorf("output written although linking failed: %v", names)
 	}
 }

@@ -13,7 +13,6 @@ import (
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
 	"github.com/kgbuild/kgbuild/extractor/wikitext"
-	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
 )
@@ -87,8 +86,9 @@ type buildOptions struct {
 	formats  string
 	base     string
 	quiet    bool
-	link     string // Wikidata candidate index; empty: no linking
-	qsCreate bool   // QuickStatements: CREATE blocks for unlinked entities
+	link     string // Wikidata candidate index, "wikidata" or a reconciliation URL; empty: no linking
+	online   onlineOptions
+	qsCreate bool // QuickStatements: CREATE blocks for unlinked entities
 
 	// Corpus builds (corpus.go).
 	jobs      int    // workers; 0: one per core
@@ -110,7 +110,8 @@ func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.BoolVar(&o.qsCreate, "qs-create", false, "with --format qs, write a CREATE block (label, aliases, P31, statements on LAST) for each entity without a Wikidata link instead of leaving its statements out")
-	fs.StringVar(&o.link, "link", "", "link entities to Wikidata items found in `INDEX`, SPARQL query results (.srj/.json, .csv, .tsv) with item, itemLabel, itemAltLabel and optionally itemDescription, class, country, sitelinks")
+	fs.StringVar(&o.link, "link", "", "link entities to Wikidata items found in `INDEX`: a compact index (kgbuild index), SPARQL query results (.srj/.json, .csv, .tsv) with item, itemLabel, itemAltLabel and optionally itemDescription, class, country, sitelinks, or a Wikidata JSON dump; 'wikidata' looks items up with Wikidata's API, an http(s) URL with that W3C Reconciliation API endpoint")
+	onlineFlags(fs, &o.online)
 	fs.IntVar(&o.jobs, "jobs", 0, "corpus: extract with `N` workers (default: one per core)")
 	fs.StringVar(&o.shardSize, "shard-size", "", "corpus: cut a shard every `N` documents (default 10000) or N bytes of N-Quads (256MB, 1GiB)")
 	fs.BoolVar(&o.gzip, "gzip", false, "corpus: gzip the shards (DIR/part-NNNNN.nq.gz)")
@@ -135,6 +136,10 @@ An input that cannot be read leaves no output file behind.
 With --link INDEX, entities matched with confidence to an item of the index
 get owl:sameAs and schema:sameAs wd:Q… and a kgo:WikidataLink node giving
 the confidence and the evidence; the index is read once for all inputs.
+--link wikidata looks each document's names up with Wikidata's API
+(wbsearchentities, wbgetentities), --link URL with a W3C Reconciliation
+API endpoint; answers are cached (--link-cache), requests spaced
+(--link-rate) and retried with back-off on 429 and 5xx.
 QuickStatements (qs: NAME.qs) writes the statements of linked entities as
 Wikidata batch-edit commands, with qualifiers and the evidence as source;
 the report counts the statements left out because an entity is not linked
@@ -211,14 +216,14 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := checkBase(o.base); err != nil {
 		return &codedError{exitUsage, err}
 	}
-	var index *link.Index
+	var linker linker
 	if o.link != "" {
-		if index, err = loadIndex(o.link); err != nil {
-			return &codedError{exitInput, fmt.Errorf("--link: %w", err)}
+		if linker, err = newLinker(o.link, &o.online); err != nil {
+			return prefixError("--link", err)
 		}
 	}
 	if isCorpusBuild(&o, files) {
-		return buildCorpus(&o, files, index, stderr)
+		return buildCorpus(&o, files, linker, stderr)
 	}
 	// Outputs are named after the inputs: two inputs of the same name
 	// ("a/x.txt b/x.txt", or "-" twice) would overwrite each other's.
@@ -252,8 +257,12 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		res := extractor.Extract(doc)
 		linked := ""
-		if index != nil {
-			linked = fmt.Sprintf(", %d linked", link.Link(res, index).Linked)
+		if linker != nil {
+			st, err := linker.Link(res)
+			if err != nil {
+				return fmt.Errorf("%s: %w", path, err)
+			}
+			linked = fmt.Sprintf(", %d linked", st.Linked)
 		}
 		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base}, o.qsCreate, ds.stats)
 		if err != nil {
@@ -265,7 +274,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			fmt.Fprintf(stderr, "%s: %d entities, %d facts%s → %s\n", path, len(res.Entities), len(res.Facts), linked, strings.Join(written, ", "))
 		}
 	}
-	return ds.finish(o.out, &o, formats, index != nil, stderr)
+	return ds.finish(o.out, &o, formats, linker != nil, stderr)
 }
 
 // parserFor chooses an input's parser by its extension: wikitext for
