@@ -87,6 +87,14 @@ score: run
 	done; \
 	exit $$status
 
+# shacl validates out/ (the sample's graph and dataset description) against
+# ontology/shapes.ttl with rdf-validate-shacl (npm; .ci/run installs it into
+# $$HOME/.cache/kgbuild-npm, or set KGBUILD_NODE_MODULES).
+.PHONY: shacl
+shacl:
+	KGBUILD_NODE_MODULES=$${KGBUILD_NODE_MODULES:-$$HOME/.cache/kgbuild-npm/node_modules} \
+		node scripts/shacl-validate.mjs ontology/shapes.ttl $(OUT)/government-of-kazakhstan.ttl $(OUT)/dataset.ttl >/dev/null && echo "shacl: out/ conforms to ontology/shapes.ttl"
+
 fmt:
 	$(GO) fmt ./...
 

@@ -60,8 +60,8 @@ func TestStats(t *testing.T) {
 
 func TestLicenseIRI(t *testing.T) {
 	for in, want := range map[string]string{
-		"CC-BY-SA-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-		"cc0-1.0":      "https://creativecommons.org/publicdomain/zero/1.0/",
+		"CC-BY-SA-4.0":                "https://creativecommons.org/licenses/by-sa/4.0/",
+		"cc0-1.0":                     "https://creativecommons.org/publicdomain/zero/1.0/",
 		"https://example.org/license": "https://example.org/license",
 	} {
 		if got, err := LicenseIRI(in); err != nil || got != want {

@@ -52,6 +52,8 @@ const (
 	// KGO is kgbuild's own ontology. We have no registered domain yet: this
 	// is the one place to change when we do.
 	KGO Namespace = "https://example.org/kgbuild/ontology#"
+	// KGS names the SHACL shapes of our output (ontology/shapes.ttl).
+	KGS Namespace = "https://example.org/kgbuild/shapes#"
 )
 
 // WikidataDataset is the IRI that names Wikidata as a whole, the target of
@@ -99,7 +101,8 @@ var descriptionPrefixes = []struct {
 	{"void", VoID}, {"dcat", DCAT}, {"dcterms", DCTerms}, {"prov", PROV},
 	{"spdx", SPDX}, {"foaf", FOAF}, {"schema", Schema}, {"wd", WD},
 	{"wdt", WDT}, {"p", P}, {"ps", PS}, {"pq", PQ}, {"pr", PR},
-	{"wikibase", Wikibase}, {"skos", SKOS}, {"kgo", KGO}, {"sh", SH},
+	{"psv", PSV}, {"wikibase", Wikibase}, {"skos", SKOS}, {"kgo", KGO},
+	{"sh", SH}, {"kgs", KGS},
 }
 
 // DescriptionPrefixes returns the prefixes of dataset descriptions and
