@@ -75,6 +75,10 @@ func BenchmarkNTriples(b *testing.B) { benchEncode(b, NTriples) }
 // BenchmarkJSONLD writes 100k triples as JSON-LD to io.Discard.
 func BenchmarkJSONLD(b *testing.B) { benchEncode(b, JSONLD) }
 
+// BenchmarkJSONLDFramed writes 100k triples as framed JSON-LD to
+// io.Discard (the graph held in memory, then written as trees).
+func BenchmarkJSONLDFramed(b *testing.B) { benchEncode(b, JSONLDFramed) }
+
 // BenchmarkNTriplesKnakk writes the same 100k triples with knakk/rdf's
 // N-Triples encoder, the reference the N-Triples writer is tested
 // against (TestNTriplesMatchesKnakk), for comparison.

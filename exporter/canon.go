@@ -126,12 +126,18 @@ type Fingerprinter interface {
 	SHA256() string
 }
 
+// DefaultMaxCanonicalTriples is the most statements the encoder of
+// [Canonical] holds when [Options.MaxTriples] is 0: json-gold's
+// canonicalization takes about 1.5 kB of memory a statement.
+const DefaultMaxCanonicalTriples = 1_000_000
+
 // canonEncoder keeps the quads and writes their canonical form on Close.
 type canonEncoder struct {
 	w      io.Writer
 	graph  rdf.Context
 	check  quadChecker
 	quads  []rdf.Quad
+	max    int // the most quads kept; < 0: no limit
 	sum    string
 	closed bool
 }
@@ -141,7 +147,7 @@ func newCanonEncoder(w io.Writer, opts Options) (*canonEncoder, error) {
 	if err != nil {
 		return nil, fmt.Errorf("canonical: %w", err)
 	}
-	return &canonEncoder{w: w, graph: g}, nil
+	return &canonEncoder{w: w, graph: g, max: opts.maxTriples(DefaultMaxCanonicalTriples)}, nil
 }
 
 // Encode keeps t, in the graph of Options.Graph.
@@ -156,6 +162,9 @@ func (e *canonEncoder) EncodeQuad(q rdf.Quad) error {
 	}
 	if err := e.check.check(q); err != nil {
 		return fmt.Errorf("canonical: %w", err)
+	}
+	if e.max >= 0 && len(e.quads) >= e.max {
+		return fmt.Errorf("canonical: %w: more than %d statements (canonicalization holds the dataset in memory, about 1.5 kB a statement; raise the limit)", ErrTooLarge, e.max)
 	}
 	e.quads = append(e.quads, q)
 	return nil

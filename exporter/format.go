@@ -44,14 +44,15 @@ const (
 	kindTriG
 	kindCanonical
 	kindQS
+	kindJSONLDFramed
 )
 
 // Format describes one RDF serialization format.
 //
 // Format values are comparable: compare with the package variables
 // (f == exporter.Turtle). Only the values from this package ([Turtle],
-// [NTriples], [JSONLD], [NQuads], [TriG], [Formats], [Lookup]) are usable
-// with [NewEncoder].
+// [NTriples], [JSONLD], [NQuads], [TriG], [Canonical], [JSONLDFramed],
+// [Formats], [Lookup]) are usable with [NewEncoder].
 type Format struct {
 	Name      string // short name used on command lines: "ttl", "nt", "jsonld"
 	Extension string // file name extension with its dot: ".ttl"
@@ -71,7 +72,9 @@ var (
 	NTriples = Format{Name: "nt", Extension: ".nt", MediaType: "application/n-triples",
 		kind: kindNTriples, aliases: "ntriples n-triples"}
 	// JSONLD is JSON-LD 1.1 in compacted form, written by this package's
-	// streaming compactor over the caller's context.
+	// streaming compactor over the caller's context: a node object per run
+	// of triples of one subject. Named graphs are graph objects ("@id" and
+	// "@graph"); its encoders are [QuadEncoder]s.
 	JSONLD = Format{Name: "jsonld", Extension: ".jsonld", MediaType: "application/ld+json",
 		kind: kindJSONLD, aliases: "json-ld"}
 	// NQuads is W3C N-Quads, written by this package's line writer (the same
@@ -90,13 +93,36 @@ var (
 	// type is N-Quads', which Lookup gives to [NQuads].
 	Canonical = Format{Name: "canonical", Extension: ".c14n.nq", MediaType: "application/n-quads",
 		kind: kindCanonical, aliases: "c14n urdna2015"}
+	// JSONLDFramed is JSON-LD compacted like [JSONLD] and framed as a
+	// tree: each graph is held in memory (up to [Options.MaxTriples]
+	// triples, [DefaultMaxFramedTriples] by default) and written as one
+	// node object per subject, in order of first appearance, with the
+	// nodes it refers to embedded in it when they are blank nodes or have
+	// a class of [Options.Embed] (such as statements and references), each
+	// embedded once (JSON-LD framing's "@embed": "@once"), at most 16
+	// levels deep. Other nodes (entities, documents), and nodes to embed
+	// that no other node refers to, are top-level node objects. The same
+	// triples and the same order give the same bytes. Its media type is
+	// JSON-LD's, which Lookup gives to [JSONLD]; its extension is
+	// ".framed.jsonld".
+	JSONLDFramed = Format{Name: "jsonld-framed", Extension: ".framed.jsonld", MediaType: "application/ld+json",
+		kind: kindJSONLDFramed, aliases: "framed json-ld-framed"}
 )
 
+// DefaultMaxFramedTriples is the most triples of one graph that the
+// encoder of [JSONLDFramed] holds when [Options.MaxTriples] is 0.
+const DefaultMaxFramedTriples = 1_000_000
+
+// ErrTooLarge is wrapped by the errors of the encoders that hold
+// statements in memory ([JSONLDFramed], [Canonical]) when they are given
+// more than [Options.MaxTriples].
+var ErrTooLarge = errors.New("too many statements to hold in memory")
+
 // Formats returns the supported formats in a fixed order: Turtle, N-Triples,
-// JSON-LD, N-Quads, TriG, canonical N-Quads. The slice is new on every
-// call.
+// JSON-LD, N-Quads, TriG, canonical N-Quads, framed JSON-LD. The slice is
+// new on every call.
 func Formats() []Format {
-	return []Format{Turtle, NTriples, JSONLD, NQuads, TriG, Canonical}
+	return []Format{Turtle, NTriples, JSONLD, NQuads, TriG, Canonical, JSONLDFramed}
 }
 
 // String returns the format's name.
@@ -128,8 +154,11 @@ func Lookup(s string) (Format, bool) {
 	}
 	// A file name: match its extension, the longest first ("x.c14n.nq"
 	// is canonical N-Quads, "x.nq" N-Quads).
-	if strings.HasSuffix(s, Canonical.Extension) && len(s) > len(Canonical.Extension) && !strings.HasSuffix(s, "/"+Canonical.Extension) {
-		return Canonical, true
+	for _, f := range Formats() {
+		if strings.Count(f.Extension, ".") > 1 && strings.HasSuffix(s, f.Extension) &&
+			len(s) > len(f.Extension) && !strings.HasSuffix(s, "/"+f.Extension) {
+			return f, true
+		}
 	}
 	if ext := filepath.Ext(s); ext != "" && ext != s {
 		for _, f := range lookupFormats() {
@@ -165,21 +194,46 @@ type Options struct {
 	// formats ignore it.
 	Context []byte
 
-	// Graph is the IRI of the named graph that the encoders of dataset
-	// formats (N-Quads, TriG: see [Format.Dataset]) put the triples given
-	// to Encode in; empty means the default graph. It must be absolute.
-	// Triple formats ignore it.
+	// Graph is the IRI of the named graph that the encoders of N-Quads,
+	// TriG and canonical N-Quads put the triples given to Encode in; empty
+	// means the default graph. It must be absolute. Triple formats ignore
+	// it, and so does JSON-LD: its Encode writes the default graph, the
+	// one consumers of a page's JSON-LD read (named graphs come with
+	// EncodeQuad).
 	Graph string
 
 	// QSCreate makes the QuickStatements encoder write a CREATE block for
 	// each entity without a Wikidata link, instead of leaving its
 	// statements out (see [QuickStatements]). Other formats ignore it.
 	QSCreate bool
+
+	// Embed lists the classes (rdf:type IRIs) of the nodes that
+	// [JSONLDFramed] writes inside the node referring to them rather than
+	// at top level: statements, references. (Blank nodes are always
+	// embedded.) Other formats ignore it.
+	Embed []string
+
+	// MaxTriples bounds the statements held in memory by the encoders
+	// that hold them: [JSONLDFramed] (per graph) and [Canonical] (the whole
+	// dataset). Beyond it, Encode fails with an error wrapping
+	// [ErrTooLarge]. 0 means the format's default
+	// ([DefaultMaxFramedTriples], [DefaultMaxCanonicalTriples]); a negative
+	// value means no limit. Streaming formats ignore it.
+	MaxTriples int
+}
+
+// maxTriples returns Options.MaxTriples, or def when it is 0.
+func (o Options) maxTriples(def int) int {
+	if o.MaxTriples == 0 {
+		return def
+	}
+	return o.MaxTriples
 }
 
 // Encoder is a sink for RDF triples in one format.
 //
-// Encode writes (or, for JSON-LD, keeps) one triple. Close finishes the
+// Encode writes (or, for framed JSON-LD and canonical N-Quads, keeps) one
+// triple. Close finishes the
 // document and flushes it to the underlying writer; it does not close that
 // writer. An Encoder is not safe for concurrent use.
 type Encoder interface {
@@ -201,7 +255,9 @@ func NewEncoder(f Format, w io.Writer, opts Options) (Encoder, error) {
 	case kindNTriples:
 		return newNTriplesEncoder(w), nil
 	case kindJSONLD:
-		return newJSONLDEncoder(w, opts)
+		return newJSONLDEncoder(w, opts, false)
+	case kindJSONLDFramed:
+		return newJSONLDEncoder(w, opts, true)
 	case kindNQuads:
 		return newNQuadsEncoder(w, opts)
 	case kindTriG:

@@ -56,6 +56,12 @@ func TestLookup(t *testing.T) {
 		{"dir/x.c14n.nq", Canonical, true},
 		{"x.C14N.NQ", Canonical, true},
 		{"x.c14n", Format{}, false},
+		{"jsonld-framed", JSONLDFramed, true},
+		{"framed", JSONLDFramed, true},
+		{".framed.jsonld", JSONLDFramed, true},
+		{"framed.jsonld", JSONLDFramed, true},
+		{"dir/x.Framed.JSONLD", JSONLDFramed, true},
+		{"dir/.framed.jsonld", JSONLD, true},
 	}
 	for _, tt := range tests {
 		got, ok := Lookup(tt.in)
@@ -74,7 +80,8 @@ func TestFormats(t *testing.T) {
 		}
 	}
 	want := "ttl .ttl text/turtle|nt .nt application/n-triples|jsonld .jsonld application/ld+json|" +
-		"nq .nq application/n-quads|trig .trig application/trig|canonical .c14n.nq application/n-quads"
+		"nq .nq application/n-quads|trig .trig application/trig|canonical .c14n.nq application/n-quads|" +
+		"jsonld-framed .framed.jsonld application/ld+json"
 	if got := strings.Join(names, "|"); got != want {
 		t.Errorf("Formats() = %s, want %s", got, want)
 	}
@@ -128,7 +135,7 @@ func TestInvalidTriples(t *testing.T) {
 				if err == nil || !strings.Contains(err.Error(), tt.want) {
 					t.Fatalf("Encode = %v, want error containing %q", err, tt.want)
 				}
-				if !strings.HasPrefix(err.Error(), map[Format]string{Turtle: "turtle: ", NTriples: "ntriples: ", JSONLD: "jsonld: ", NQuads: "nquads: ", TriG: "trig: ", Canonical: "canonical: "}[f]) {
+				if !strings.HasPrefix(err.Error(), map[Format]string{Turtle: "turtle: ", NTriples: "ntriples: ", JSONLD: "jsonld: ", JSONLDFramed: "jsonld-framed: ", NQuads: "nquads: ", TriG: "trig: ", Canonical: "canonical: "}[f]) {
 					t.Errorf("error %q lacks the format name", err)
 				}
 				if err := enc.Encode(good); err != nil {

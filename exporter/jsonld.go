@@ -10,9 +10,10 @@ import (
 	"github.com/knakk/rdf"
 )
 
-// jsonldEncoder is a streaming writer of compacted JSON-LD. It writes the
-// caller's context, then one node object per run of triples with the same
-// subject, the way the Turtle writer writes subject blocks:
+// jsonldEncoder writes compacted JSON-LD, streaming ([JSONLD]) or framed
+// ([JSONLDFramed]). Streaming, it writes the caller's context, then one
+// node object per run of triples with the same subject, the way the
+// Turtle writer writes subject blocks:
 //
 //	{
 //	  "@context": { … },
@@ -34,6 +35,22 @@ import (
 // It keeps only the current node. A subject seen again later gets another
 // node object with the same "@id", which JSON-LD processors merge.
 //
+// The triples of a named graph go in a graph object of the top-level
+// "@graph", {"@id": graph name, "@graph": [node objects]}, one per run of
+// quads in that graph (a graph seen again later gets another graph
+// object with the same "@id", which processors merge); those of the
+// default graph are top-level node objects. A document of the default
+// graph only is thus a plain JSON-LD graph.
+//
+// Framed, it keeps the triples of the current graph until the graph ends
+// (at Close, or when a quad of another graph comes) and writes them as
+// trees: one node object per subject, in order of first appearance, with
+// the nodes it refers to embedded in it when they are blank nodes or
+// typed with a class of Options.Embed (statements, references), each
+// embedded once (JSON-LD framing's "@embed": "@once") and at most
+// maxEmbedDepth levels deep; other nodes are top-level node objects. See
+// [JSONLDFramed].
+//
 // Compaction follows the context (see jsonldContext): node identifiers as
 // prefix:local or full IRIs; rdf:type as "@type"; a property as a term of
 // the context when the term's type coercion fits the value (the value is
@@ -52,22 +69,60 @@ import (
 // The output is indented by two spaces like encoding/json's, and ends with
 // a newline.
 type jsonldEncoder struct {
+	name   string // the format's name, starting errors
 	w      *bufio.Writer
 	err    error // first write error, sticky
 	cx     *jsonldContext
 	preds  map[string]*jsonldPred // per property IRI
 	dts    map[string]compactIRI  // compacted datatypes
-	nodes  int                    // node objects written
 	closed bool
 
-	// The current node.
+	// Graphs.
+	check   quadChecker
+	cur     rdf.Context // the graph of the last quad taken
+	started bool        // a quad was taken: cur is set
+	named   bool        // a named graph object is open in the output
+	items   int         // items written in the document's "@graph"
+	gitems  int         // node objects written in the open graph object
+
+	// Streaming: the current node.
 	open  bool
 	subj  string // "_:label" or the IRI
+	cnode jsonldNode
+
+	// Framed: the nodes of the current graph; nil when streaming.
+	frame *jsonldFrame
+}
+
+// jsonldNode is a node object to write.
+type jsonldNode struct {
 	id    compactIRI
 	types []compactIRI
 	props []jsonldProp
 	index map[string]int // key → index in props, for nodes with many keys
 }
+
+// jsonldFrame holds the nodes of one graph for the framed writer.
+type jsonldFrame struct {
+	embed map[string]bool // classes whose nodes are embedded
+	max   int             // the most triples held; < 0: no limit
+	count int             // triples held
+	nodes map[string]*frameNode
+	order []*frameNode // in order of first appearance
+}
+
+// frameNode is a node of a framed graph.
+type frameNode struct {
+	jsonldNode
+	embeddable bool // a blank node, or typed with a class to embed
+	referenced bool // the object of a triple of another node
+	written    bool
+}
+
+// maxEmbedDepth is the deepest nesting of embedded nodes in framed
+// JSON-LD: nodes further down a chain (an RDF list, say) are written at
+// top level, so that indentation stays bounded.
+const maxEmbedDepth = 16
 
 // jsonldPred is what the encoder knows about one property IRI.
 type jsonldPred struct {
@@ -78,7 +133,7 @@ type jsonldPred struct {
 	plain  int          // index in terms of a term without coercion, or -1
 }
 
-// jsonldProp is one key of the current node, with its values in order.
+// jsonldProp is one key of a node, with its values in order.
 type jsonldProp struct {
 	key  string
 	vals []jsonldValue
@@ -100,22 +155,34 @@ type jsonldValue struct {
 	id   compactIRI // valNode: the node; valTyped: the datatype
 	s    string     // lexical form
 	lang string     // valLang: the language tag
+	ref  string     // valNode, framed: the node's termID, to embed it
 }
 
 // cacheLimit bounds the property and datatype caches, so that a graph with
 // ever new properties does not grow memory without end.
 const cacheLimit = 1 << 12
 
-func newJSONLDEncoder(w io.Writer, opts Options) (*jsonldEncoder, error) {
+func newJSONLDEncoder(w io.Writer, opts Options, framed bool) (*jsonldEncoder, error) {
+	name := JSONLD.Name
+	if framed {
+		name = JSONLDFramed.Name
+	}
 	cx, err := parseJSONLDContext(opts)
 	if err != nil {
-		return nil, fmt.Errorf("jsonld: context: %w", err)
+		return nil, fmt.Errorf("%s: context: %w", name, err)
 	}
 	e := &jsonldEncoder{
+		name:  name,
 		w:     bufio.NewWriterSize(w, 64<<10),
 		cx:    cx,
 		preds: map[string]*jsonldPred{},
 		dts:   map[string]compactIRI{},
+	}
+	if framed {
+		e.frame = &jsonldFrame{embed: map[string]bool{}, max: opts.maxTriples(DefaultMaxFramedTriples), nodes: map[string]*frameNode{}}
+		for _, c := range opts.Embed {
+			e.frame.embed[c] = true
+		}
 	}
 	e.w.WriteString("{\n")
 	if cx.raw != nil {
@@ -127,63 +194,111 @@ func newJSONLDEncoder(w io.Writer, opts Options) (*jsonldEncoder, error) {
 	return e, nil
 }
 
-// Encode checks t and adds it to the current node, first writing the
-// current node when t's subject is another one.
+// Encode writes (streaming) or keeps (framed) t, in the default graph
+// (Options.Graph is not used: a JSON-LD document of one graph is read by
+// its consumers, such as search engines, as the default graph).
 func (e *jsonldEncoder) Encode(t rdf.Triple) error {
+	return e.EncodeQuad(rdf.Quad{Triple: t})
+}
+
+// EncodeQuad checks q and adds it to the current node (streaming) or
+// graph (framed), first writing the current node when q's subject is
+// another one, and the current graph when q's graph is another one.
+func (e *jsonldEncoder) EncodeQuad(q rdf.Quad) error {
 	if e.closed {
-		return fmt.Errorf("jsonld: %w", ErrClosed)
+		return fmt.Errorf("%s: %w", e.name, ErrClosed)
 	}
 	if e.err != nil {
 		return e.err
 	}
-	if err := checkTriple(t); err != nil {
-		return fmt.Errorf("jsonld: %w", err)
+	if err := e.check.check(q); err != nil {
+		return fmt.Errorf("%s: %w", e.name, err)
+	}
+	t := q.Triple
+	newGraph := !e.started || !sameGraph(q.Ctx, e.cur)
+	var gid compactIRI
+	if newGraph && q.Ctx != nil {
+		var err error
+		if gid, err = e.node(q.Ctx); err != nil {
+			return fmt.Errorf("%s: graph: %w", e.name, err)
+		}
 	}
 	subj := termID(t.Subj)
-	newNode := !e.open || subj != e.subj
+	var fnode *frameNode
+	if e.frame != nil && !newGraph {
+		if e.frame.max >= 0 && e.frame.count >= e.frame.max {
+			return fmt.Errorf("%s: %w: a graph of more than %d triples (framing holds one graph in memory; raise the limit, or write %s, which streams)", e.name, ErrTooLarge, e.frame.max, JSONLD.Name)
+		}
+		fnode = e.frame.nodes[subj]
+	}
+	newNode := fnode == nil && (e.frame != nil || newGraph || !e.open || subj != e.subj)
 	var id compactIRI
 	if newNode {
 		var err error
 		if id, err = e.node(t.Subj); err != nil {
-			return fmt.Errorf("jsonld: subject: %w", err)
+			return fmt.Errorf("%s: subject: %w", e.name, err)
 		}
 	}
 	pred := e.pred(t.Pred.(rdf.IRI).String())
 	key, val, err := e.value(pred, t.Obj)
 	if err != nil {
-		return fmt.Errorf("jsonld: %w", err)
+		return fmt.Errorf("%s: %w", e.name, err)
 	}
 
-	if newNode {
-		e.flushNode()
-		e.open, e.subj, e.id = true, subj, id
+	if newGraph {
+		e.endGraph()
+		e.startGraph(q.Ctx, gid)
+	}
+	var n *jsonldNode
+	switch {
+	case e.frame == nil:
+		if newNode {
+			e.flushNode()
+			e.open, e.subj, e.cnode.id = true, subj, id
+		}
+		n = &e.cnode
+	case fnode != nil:
+		n = &fnode.jsonldNode
+	default:
+		_, isBlank := t.Subj.(rdf.Blank)
+		fnode = &frameNode{jsonldNode: jsonldNode{id: id}, embeddable: isBlank}
+		e.frame.nodes[subj] = fnode
+		e.frame.order = append(e.frame.order, fnode)
+		n = &fnode.jsonldNode
 	}
 	if key == "" {
-		e.types = append(e.types, val.id)
+		n.types = append(n.types, val.id)
+		if fnode != nil && e.frame.embed[t.Obj.String()] {
+			fnode.embeddable = true
+		}
 	} else {
-		p := e.prop(key)
+		p := n.prop(key)
 		p.vals = append(p.vals, val)
+	}
+	if e.frame != nil {
+		e.frame.count++
 	}
 	return e.writeErr()
 }
 
-// Close writes the last node and the end of the document, and flushes.
+// Close writes what is left and the end of the document, and flushes.
 func (e *jsonldEncoder) Close() error {
 	if e.closed {
-		return fmt.Errorf("jsonld: %w", ErrClosed)
+		return fmt.Errorf("%s: %w", e.name, ErrClosed)
 	}
 	e.closed = true
 	if e.err != nil {
 		return e.err
 	}
-	e.flushNode()
-	if e.nodes > 0 {
+	e.endGraph()
+	e.frame = nil
+	if e.items > 0 {
 		e.w.WriteString("\n  ]\n}\n")
 	} else {
 		e.w.WriteString("]\n}\n")
 	}
 	if err := e.w.Flush(); err != nil {
-		e.err = fmt.Errorf("jsonld: write: %w", err)
+		e.err = fmt.Errorf("%s: write: %w", e.name, err)
 		return e.err
 	}
 	return nil
@@ -193,10 +308,62 @@ func (e *jsonldEncoder) Close() error {
 // Turtle encoder's.
 func (e *jsonldEncoder) writeErr() error {
 	if _, err := e.w.Write(nil); err != nil {
-		e.err = fmt.Errorf("jsonld: write: %w", err)
+		e.err = fmt.Errorf("%s: write: %w", e.name, err)
 		return e.err
 	}
 	return nil
+}
+
+// startGraph makes g, whose compacted name is gid, the current graph and,
+// for a named graph, opens its graph object.
+func (e *jsonldEncoder) startGraph(g rdf.Context, gid compactIRI) {
+	e.cur, e.started = g, true
+	if g == nil {
+		return
+	}
+	e.item()
+	e.w.WriteString("{\n      \"@id\": ")
+	e.writeIRI(gid)
+	e.w.WriteString(",\n      \"@graph\": [")
+	e.named, e.gitems = true, 0
+}
+
+// endGraph writes what is held of the current graph and closes its graph
+// object.
+func (e *jsonldEncoder) endGraph() {
+	if e.frame != nil {
+		e.writeFrame()
+	} else {
+		e.flushNode()
+	}
+	if !e.named {
+		return
+	}
+	if e.gitems > 0 {
+		e.w.WriteString("\n      ]\n    }")
+	} else {
+		e.w.WriteString("]\n    }")
+	}
+	e.named = false
+}
+
+// item starts an item of the open "@graph" array: a node object of the
+// current graph, or a graph object. It returns its indentation.
+func (e *jsonldEncoder) item() int {
+	if e.named {
+		if e.gitems > 0 {
+			e.w.WriteByte(',')
+		}
+		e.gitems++
+		e.w.WriteString("\n        ")
+		return 8
+	}
+	if e.items > 0 {
+		e.w.WriteByte(',')
+	}
+	e.items++
+	e.w.WriteString("\n    ")
+	return 4
 }
 
 // termID identifies a subject: "_:label" for a blank node, else the IRI.
@@ -272,12 +439,16 @@ func (e *jsonldEncoder) value(p *jsonldPred, o rdf.Object) (string, jsonldValue,
 			}
 			return "", jsonldValue{kind: valNode, id: c}, nil
 		}
+		ref := ""
+		if e.frame != nil {
+			ref = termID(o)
+		}
 		for _, t := range p.terms {
 			if t.typ == "@id" {
-				return t.key, jsonldValue{kind: valNode, bare: true, id: id}, nil
+				return t.key, jsonldValue{kind: valNode, bare: true, id: id, ref: ref}, nil
 			}
 		}
-		return e.objectKey(p, jsonldValue{kind: valNode, id: id})
+		return e.objectKey(p, jsonldValue{kind: valNode, id: id, ref: ref})
 	case rdf.Literal:
 		s := o.String()
 		if tag := o.Lang(); tag != "" {
@@ -325,82 +496,136 @@ func (e *jsonldEncoder) objectKey(p *jsonldPred, v jsonldValue) (string, jsonldV
 	return p.key, v, nil
 }
 
-// prop returns the current node's entry for key, adding it if new.
-func (e *jsonldEncoder) prop(key string) *jsonldProp {
-	if e.index != nil {
-		if i, ok := e.index[key]; ok {
-			return &e.props[i]
+// prop returns the node's entry for key, adding it if new.
+func (n *jsonldNode) prop(key string) *jsonldProp {
+	if n.index != nil {
+		if i, ok := n.index[key]; ok {
+			return &n.props[i]
 		}
 	} else {
-		for i := range e.props {
-			if e.props[i].key == key {
-				return &e.props[i]
+		for i := range n.props {
+			if n.props[i].key == key {
+				return &n.props[i]
 			}
 		}
 	}
-	n := len(e.props)
-	if n < cap(e.props) {
-		e.props = e.props[:n+1]
-		e.props[n].key = key
-		e.props[n].vals = e.props[n].vals[:0]
+	k := len(n.props)
+	if k < cap(n.props) {
+		n.props = n.props[:k+1]
+		n.props[k].key = key
+		n.props[k].vals = n.props[k].vals[:0]
 	} else {
-		e.props = append(e.props, jsonldProp{key: key})
+		n.props = append(n.props, jsonldProp{key: key})
 	}
 	switch {
-	case e.index != nil:
-		e.index[key] = n
-	case n >= 16:
-		e.index = make(map[string]int, 2*n)
-		for i := range e.props {
-			e.index[e.props[i].key] = i
+	case n.index != nil:
+		n.index[key] = k
+	case k >= 16:
+		n.index = make(map[string]int, 2*k)
+		for i := range n.props {
+			n.index[n.props[i].key] = i
 		}
 	}
-	return &e.props[n]
+	return &n.props[k]
 }
 
-// Indentation of the lines of a node object and of the arrays in it.
-const (
-	indentNode  = "    "
-	indentKey   = "      "
-	indentItem  = "        "
-	indentInner = "          "
-)
-
-// flushNode writes the current node object, if any, and empties it.
+// flushNode writes the current node object of the streaming writer, if
+// any, and empties it.
 func (e *jsonldEncoder) flushNode() {
 	if !e.open {
 		return
 	}
-	w := e.w
-	if e.nodes > 0 {
-		w.WriteByte(',')
+	e.writeNode(&e.cnode, e.item(), 0)
+	e.open = false
+	n := &e.cnode
+	n.types = n.types[:0]
+	for i := range n.props {
+		clear(n.props[i].vals) // drop references to the triples' strings
 	}
-	e.nodes++
-	w.WriteString("\n" + indentNode + "{\n" + indentKey + `"@id": `)
-	e.writeIRI(e.id)
-	switch len(e.types) {
+	n.props = n.props[:0]
+	n.index = nil
+}
+
+// writeFrame writes the nodes of the framed graph as trees and forgets
+// them: first, in order, the nodes that are not embedded (not to embed,
+// or referred to by no other node), each with the nodes it refers to
+// embedded; then the nodes still unwritten (those of cycles, or too
+// deep), in order, until none is left.
+func (e *jsonldEncoder) writeFrame() {
+	f := e.frame
+	if len(f.order) == 0 {
+		return
+	}
+	for _, n := range f.order {
+		for i := range n.props {
+			for j := range n.props[i].vals {
+				if ref := n.props[i].vals[j].ref; ref != "" {
+					if m := f.nodes[ref]; m != nil && m != n && m.embeddable {
+						m.referenced = true
+					}
+				}
+			}
+		}
+	}
+	for _, n := range f.order {
+		if !n.embeddable || !n.referenced {
+			n.written = true
+			e.writeNode(&n.jsonldNode, e.item(), 0)
+		}
+	}
+	for left := true; left; {
+		left = false
+		for _, n := range f.order {
+			if !n.written {
+				n.written, left = true, true
+				e.writeNode(&n.jsonldNode, e.item(), 0)
+			}
+		}
+	}
+	clear(f.nodes)
+	clear(f.order)
+	f.order, f.count = f.order[:0], 0
+}
+
+// writeNode writes a node object whose first line is indented by ind
+// spaces; depth is its depth of embedding.
+func (e *jsonldEncoder) writeNode(n *jsonldNode, ind, depth int) {
+	w := e.w
+	w.WriteString("{\n")
+	e.indent(ind + 2)
+	w.WriteString(`"@id": `)
+	e.writeIRI(n.id)
+	switch len(n.types) {
 	case 0:
 	case 1:
-		w.WriteString(",\n" + indentKey + `"@type": `)
-		e.writeIRI(e.types[0])
+		w.WriteString(",\n")
+		e.indent(ind + 2)
+		w.WriteString(`"@type": `)
+		e.writeIRI(n.types[0])
 	default:
-		w.WriteString(",\n" + indentKey + `"@type": [`)
-		for i, c := range e.types {
+		w.WriteString(",\n")
+		e.indent(ind + 2)
+		w.WriteString(`"@type": [`)
+		for i, c := range n.types {
 			if i > 0 {
 				w.WriteByte(',')
 			}
-			w.WriteString("\n" + indentItem)
+			w.WriteByte('\n')
+			e.indent(ind + 4)
 			e.writeIRI(c)
 		}
-		w.WriteString("\n" + indentKey + "]")
+		w.WriteByte('\n')
+		e.indent(ind + 2)
+		w.WriteByte(']')
 	}
-	for i := range e.props {
-		p := &e.props[i]
-		w.WriteString(",\n" + indentKey)
+	for i := range n.props {
+		p := &n.props[i]
+		w.WriteString(",\n")
+		e.indent(ind + 2)
 		w.WriteString(p.key)
 		w.WriteString(": ")
 		if len(p.vals) == 1 {
-			e.writeValue(&p.vals[0], indentKey)
+			e.writeValue(&p.vals[0], ind+2, depth)
 			continue
 		}
 		w.WriteByte('[')
@@ -408,37 +633,39 @@ func (e *jsonldEncoder) flushNode() {
 			if j > 0 {
 				w.WriteByte(',')
 			}
-			w.WriteString("\n" + indentItem)
-			e.writeValue(&p.vals[j], indentItem)
+			w.WriteByte('\n')
+			e.indent(ind + 4)
+			e.writeValue(&p.vals[j], ind+4, depth)
 		}
-		w.WriteString("\n" + indentKey + "]")
+		w.WriteByte('\n')
+		e.indent(ind + 2)
+		w.WriteByte(']')
 	}
-	w.WriteString("\n" + indentNode + "}")
-
-	e.open = false
-	e.types = e.types[:0]
-	for i := range e.props {
-		clear(e.props[i].vals) // drop references to the triples' strings
-	}
-	e.props = e.props[:0]
-	e.index = nil
+	w.WriteByte('\n')
+	e.indent(ind)
+	w.WriteByte('}')
 }
 
-// writeValue writes v, which starts on a line indented by ind.
-func (e *jsonldEncoder) writeValue(v *jsonldValue, ind string) {
+// writeValue writes v, which starts on a line indented by ind spaces, in
+// a node embedded depth levels deep. Framed, a node to embed that is not
+// written yet is written there.
+func (e *jsonldEncoder) writeValue(v *jsonldValue, ind, depth int) {
 	w := e.w
-	inner := indentInner
-	if ind == indentKey {
-		inner = indentItem
-	}
 	switch v.kind {
 	case valNode:
+		if v.ref != "" && depth < maxEmbedDepth {
+			if m := e.frame.nodes[v.ref]; m != nil && m.embeddable && !m.written {
+				m.written = true
+				e.writeNode(&m.jsonldNode, ind, depth+1)
+				return
+			}
+		}
 		if v.bare {
 			e.writeIRI(v.id)
 			return
 		}
 		w.WriteString("{\n")
-		w.WriteString(inner)
+		e.indent(ind + 2)
 		w.WriteString(`"@id": `)
 		e.writeIRI(v.id)
 	case valString:
@@ -446,25 +673,37 @@ func (e *jsonldEncoder) writeValue(v *jsonldValue, ind string) {
 		return
 	default:
 		w.WriteString("{\n")
-		w.WriteString(inner)
+		e.indent(ind + 2)
 		w.WriteString(`"@value": `)
 		writeJSONString(w, v.s)
 		switch v.kind {
 		case valTyped:
 			w.WriteString(",\n")
-			w.WriteString(inner)
+			e.indent(ind + 2)
 			w.WriteString(`"@type": `)
 			e.writeIRI(v.id)
 		case valLang:
 			w.WriteString(",\n")
-			w.WriteString(inner)
+			e.indent(ind + 2)
 			w.WriteString(`"@language": `)
 			writeJSONString(w, v.lang)
 		}
 	}
 	w.WriteByte('\n')
-	w.WriteString(ind)
+	e.indent(ind)
 	w.WriteByte('}')
+}
+
+// spaces is a run of spaces for indentation.
+const spaces = "                                                                "
+
+// indent writes n spaces.
+func (e *jsonldEncoder) indent(n int) {
+	for n > len(spaces) {
+		e.w.WriteString(spaces)
+		n -= len(spaces)
+	}
+	e.w.WriteString(spaces[:n])
 }
 
 // writeIRI writes a compacted IRI as a JSON string.

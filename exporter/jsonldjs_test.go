@@ -2,6 +2,7 @@ package exporter
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"io"
 	"os"
@@ -90,21 +91,28 @@ func jsonldJSToNQuads(t *testing.T, modules, path string) []byte {
 	return out
 }
 
-// langTagAtEnd is the language tag of a literal ending an N-Triples line.
-var langTagAtEnd = regexp.MustCompile(`"@([A-Za-z0-9-]+) \.$`)
+// langTagAtEnd is the language tag of a literal ending an N-Triples or
+// N-Quads line (then followed by the graph name).
+var langTagAtEnd = regexp.MustCompile(`"@[A-Za-z0-9-]+( <[^<>"]*>| _:[^ ]+)? \.$`)
 
-// canonicalLowerLang reads N-Triples, lowercases the language tags (RDF
-// compares them case-insensitively; jsonld.js writes them in lower case)
-// and returns the lines of the canonical form (URDNA2015 blank node
-// labels), deduplicated and sorted.
+// canonicalLowerLang reads N-Triples or N-Quads, lowercases the language
+// tags (RDF compares them case-insensitively; jsonld.js writes them in
+// lower case) and returns the lines of the canonical form (URDNA2015 blank
+// node labels), deduplicated and sorted.
 func canonicalLowerLang(t *testing.T, nt []byte) []string {
 	t.Helper()
 	lines := strings.Split(string(nt), "\n")
 	for i, l := range lines {
-		lines[i] = langTagAtEnd.ReplaceAllStringFunc(l, strings.ToLower)
+		if m := langTagAtEnd.FindStringSubmatchIndex(l); m != nil {
+			end := len(l) - 2 // " ."
+			if m[2] >= 0 {
+				end = m[2]
+			}
+			lines[i] = l[:m[0]] + strings.ToLower(l[m[0]:end]) + l[end:]
+		}
 	}
 	nt = []byte(strings.Join(lines, "\n"))
-	f, _ := Lookup("nt")
+	f := NQuads
 	dec, err := NewDecoder(f, bytes.NewReader(nt))
 	if err != nil {
 		t.Fatal(err)
@@ -133,8 +141,8 @@ func canonicalLowerLang(t *testing.T, nt []byte) []string {
 	return slices.Compact(out)
 }
 
-// readTriples reads a file in the format its name says.
-func readTriples(t *testing.T, path string) []rdf.Triple {
+// readQuads reads a file in the format its name says.
+func readQuads(t *testing.T, path string) []rdf.Quad {
 	t.Helper()
 	f, ok := Lookup(filepath.Base(path))
 	if !ok {
@@ -150,7 +158,7 @@ func readTriples(t *testing.T, path string) []rdf.Triple {
 		t.Fatal(err)
 	}
 	defer dec.Close()
-	var out []rdf.Triple
+	var out []rdf.Quad
 	for {
 		q, err := dec.Decode()
 		if errors.Is(err, io.EOF) {
@@ -159,29 +167,74 @@ func readTriples(t *testing.T, path string) []rdf.Triple {
 		if err != nil {
 			t.Fatalf("%s: %v", path, err)
 		}
-		out = append(out, q.Triple)
+		out = append(out, q)
 	}
 }
 
+// readTriples reads a file in the format its name says, as triples.
+func readTriples(t *testing.T, path string) []rdf.Triple {
+	var out []rdf.Triple
+	for _, q := range readQuads(t, path) {
+		out = append(out, q.Triple)
+	}
+	return out
+}
+
+// sampleFramed writes the sample's triples (out/NAME.ttl) as framed
+// JSON-LD with the sample's context, embedding the nodes of every class
+// of the sample (entities too: @once embedding of a real graph), and
+// returns the file's path.
+func sampleFramed(t *testing.T, sample string) string {
+	t.Helper()
+	data, err := os.ReadFile(sample + ".jsonld")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc map[string]json.RawMessage
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	triples := readTriples(t, sample+".ttl")
+	var classes []string
+	for _, tr := range triples {
+		if tr.Pred.String() == rdfNS+"type" && !slices.Contains(classes, tr.Obj.String()) {
+			classes = append(classes, tr.Obj.String())
+		}
+	}
+	path := filepath.Join(t.TempDir(), "sample.framed.jsonld")
+	out := encode(t, JSONLDFramed, Options{Context: doc["@context"], Embed: classes}, triples)
+	if err := os.WriteFile(path, out, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
 // TestJSONLDReadByJSONLDJS: jsonld.js (npm jsonld, the reference
-// JavaScript processor) reads our JSON-LD — the sample's in out/ and the
-// hostile graph's goldens, with the project's context, with prefixes and
-// with none — to the same graph as our Turtle of it. Graphs are compared
-// as sets of canonical N-Triples lines with language tags lowercased:
-// jsonld.js lowercases them (our output keeps their case).
+// JavaScript processor) reads our JSON-LD — the sample's in out/, the
+// sample framed, and the hostile graph's goldens, with the project's
+// context, with prefixes and with none, streaming and framed — to the
+// same graph as our Turtle of it, and the hostile dataset's JSON-LD
+// (named graphs), streaming and framed, to the same dataset as its
+// N-Quads. Datasets are compared as sets of canonical N-Quads lines with
+// language tags lowercased: jsonld.js lowercases them (our output keeps
+// their case).
 func TestJSONLDReadByJSONLDJS(t *testing.T) {
 	modules := jsonldJSModules(t)
 	sample := filepath.Join("..", "out", "government-of-kazakhstan")
 	cases := []struct{ jsonld, ttl string }{
 		{sample + ".jsonld", sample + ".ttl"},
+		{sampleFramed(t, sample), sample + ".ttl"},
 		{"testdata/hostile.jsonld", "testdata/hostile.ttl"},
 		{"testdata/hostile-prefixes.jsonld", "testdata/hostile.ttl"},
 		{"testdata/hostile-nocontext.jsonld", "testdata/hostile.ttl"},
+		{"testdata/hostile.framed.jsonld", "testdata/hostile.ttl"},
 		{"testdata/empty.jsonld", "testdata/empty.ttl"},
+		{"testdata/dataset.jsonld", "testdata/dataset.nq"},
+		{"testdata/dataset.framed.jsonld", "testdata/dataset.nq"},
 	}
 	for _, c := range cases {
 		t.Run(filepath.Base(c.jsonld), func(t *testing.T) {
-			want := canonicalLowerLang(t, encode(t, NTriples, Options{}, readTriples(t, c.ttl)))
+			want := canonicalLowerLang(t, encodeQuads(t, NQuads, Options{}, readQuads(t, c.ttl)))
 			got := canonicalLowerLang(t, jsonldJSToNQuads(t, modules, c.jsonld))
 			if c.jsonld == sample+".jsonld" && len(want) < 100 {
 				t.Fatalf("%s: only %d triples", c.ttl, len(want))

@@ -178,7 +178,7 @@ func propertyWrite(t *testing.T, f Format, opts Options, triples []rdf.Triple, g
 		switch {
 		case err == nil:
 			written = append(written, rdf.Quad{Triple: tr, Ctx: g})
-		case f == JSONLD && errors.Is(err, errConfusedIRI):
+		case (f == JSONLD || f == JSONLDFramed) && errors.Is(err, errConfusedIRI):
 		default:
 			if refused++; refused <= 5 {
 				t.Errorf("refused %s: %v", tr.Serialize(rdf.NTriples), err)
@@ -296,10 +296,25 @@ func propertyCases(t testing.TB, seed int) []propertyCase {
 	var cases []propertyCase
 	for _, f := range Formats() {
 		switch {
-		case f == JSONLD:
-			// Every context of the JSON-LD tests, one per seed.
+		case f == JSONLD || f == JSONLDFramed:
+			// Every context of the JSON-LD tests, and the default graph,
+			// a named graph or both, one of each per seed (json-gold's
+			// reading is slow); the framed writer embeds the nodes of
+			// some classes.
 			tc := jsonldOptionSets[seed%len(jsonldOptionSets)]
-			cases = append(cases, propertyCase{name: f.Name + "-" + tc.name, format: f, opts: tc.opts})
+			pc := propertyCase{name: f.Name + "-" + tc.name, format: f, opts: tc.opts}
+			if f == JSONLDFramed {
+				pc.opts.Embed = []string{kgNS + "City", schemaNS + "Thing", "http://other.example/ns#a"}
+			}
+			switch (seed + len(f.Name)) % 3 {
+			case 1:
+				pc.name += "-named"
+				pc.graphs = []rdf.Context{named}
+			case 2:
+				pc.name += "-both"
+				pc.graphs = []rdf.Context{nil, named}
+			}
+			cases = append(cases, pc)
 		case f.Dataset():
 			opts := Options{Prefixes: testPrefixes}
 			cases = append(cases,
@@ -315,10 +330,10 @@ func propertyCases(t testing.TB, seed int) []propertyCase {
 }
 
 // TestPropertyRoundTrip writes random hostile graphs (seeds 1..N, N set
-// by -property.seeds) with every format of Formats() (dataset formats in
+// by -property.seeds) with every format of Formats() (dataset formats, JSON-LD included, in
 // the default graph, in a named graph, and in both) and reads them back
 // with NewDecoder: the dataset must be the same, blank node labels aside.
-// For JSON-LD, as in TestJSONLDRandom, triples with an IRI confusable
+// For JSON-LD, streaming and framed, as in TestJSONLDRandom, triples with an IRI confusable
 // with a term of the context may be refused, triples with IRIs that
 // json-gold does not always read are not compared (on either side: it
 // keeps some of them, such as <kg://x:x> as a type), and language tags are compared lowercased
@@ -340,7 +355,7 @@ func TestPropertyRoundTrip(t *testing.T) {
 				t.Run(pc.name, func(t *testing.T) {
 					data, written := propertyWrite(t, pc.format, pc.opts, graph, pc.graphs)
 					back := propertyRead(t, pc.format, data)
-					if pc.format == JSONLD {
+					if pc.format == JSONLD || pc.format == JSONLDFramed {
 						if len(written) < len(graph)/2 {
 							t.Errorf("only %d of %d triples written", len(written), len(graph))
 						}

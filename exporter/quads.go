@@ -7,7 +7,7 @@ import (
 	"github.com/knakk/rdf"
 )
 
-// QuadEncoder is an [Encoder] of a dataset format (N-Quads, TriG): besides
+// QuadEncoder is an [Encoder] of a dataset format (N-Quads, TriG, JSON-LD): besides
 // triples, which go to the graph named by [Options.Graph], it takes quads,
 // triples in a graph of their own.
 //
@@ -25,10 +25,15 @@ type QuadEncoder interface {
 	EncodeQuad(rdf.Quad) error
 }
 
-// Dataset reports whether the format holds named graphs (N-Quads, TriG):
-// its encoders are [QuadEncoder]s.
+// Dataset reports whether the format holds named graphs (N-Quads, TriG,
+// canonical N-Quads, JSON-LD and framed JSON-LD): its encoders are
+// [QuadEncoder]s.
 func (f Format) Dataset() bool {
-	return f.kind == kindNQuads || f.kind == kindTriG || f.kind == kindCanonical
+	switch f.kind {
+	case kindNQuads, kindTriG, kindCanonical, kindJSONLD, kindJSONLDFramed:
+		return true
+	}
+	return false
 }
 
 // NewQuadEncoder returns an encoder of quads writing format f to w. It

@@ -49,7 +49,7 @@ func (e *SyntaxError) Error() string {
 // Readable reports whether [NewDecoder] reads format f.
 func (f Format) Readable() bool {
 	switch f.kind {
-	case kindTurtle, kindTriG, kindNTriples, kindNQuads, kindCanonical, kindJSONLD:
+	case kindTurtle, kindTriG, kindNTriples, kindNQuads, kindCanonical, kindJSONLD, kindJSONLDFramed:
 		return true
 	}
 	return false
@@ -99,7 +99,7 @@ func NewDecoderBase(f Format, r io.Reader, base string) (Decoder, error) {
 		return newTurtleDecoder(r, false, base), nil
 	case kindTriG:
 		return newTurtleDecoder(r, true, base), nil
-	case kindJSONLD:
+	case kindJSONLD, kindJSONLDFramed:
 		return newJSONLDDecoder(r, base)
 	}
 	return nil, fmt.Errorf("exporter: no reader for %s", f.Name)

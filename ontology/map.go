@@ -43,6 +43,14 @@ func DocumentNode(t rdf.Triple) (rdf.IRI, bool) {
 	return s, true
 }
 
+// DescriptionClasses returns the IRIs of the classes of the nodes Map mints
+// to describe an entity's facts and links — statements, references,
+// Wikidata links — rather than things of their own: a framed JSON-LD
+// writer embeds them in the node that refers to them.
+func DescriptionClasses() []string {
+	return []string{wikibaseStmt.String(), wikibaseRef.String(), kgoWikidataLinkClass.String()}
+}
+
 // Options configures [Map].
 type Options struct {
 	// Base is the IRI that entity IDs and the paths of generated nodes

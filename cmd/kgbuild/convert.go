@@ -18,6 +18,8 @@ type convertOptions struct {
 	from, to string
 	base     string
 	quiet    bool
+	frame    bool
+	max      int
 }
 
 // convertFlags defines the convert command's flags; its Usage writes to w.
@@ -27,20 +29,27 @@ func convertFlags(o *convertOptions, w io.Writer) *flag.FlagSet {
 	fs.StringVar(&o.to, "to", "", "output `FORMAT` (default: from OUT's extension)")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` whose node prefixes (person:, statement:…) Turtle and TriG use")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the conversion on stderr")
+	fs.BoolVar(&o.frame, "jsonld-frame", false, "write JSON-LD framed (as format jsonld-framed): a tree per entity, its statements, qualifiers and references embedded")
+	fs.IntVar(&o.max, "max-statements", 0, "most statements held in memory by framed JSON-LD (per graph) and canonical N-Quads (0: "+
+		fmt.Sprintf("%d and %d; -1: no limit)", exporter.DefaultMaxFramedTriples, exporter.DefaultMaxCanonicalTriples))
 	return fs
 }
 
-const convertUsage = `Usage: kgbuild convert [--from FORMAT] [--to FORMAT] IN OUT
+const convertUsage = `Usage: kgbuild convert [--from FORMAT] [--to FORMAT] [--jsonld-frame] IN OUT
 
 Converts an RDF file from one format to another. Formats are named as for
-build (ttl, nt, nq, trig, jsonld; extensions and media types work too) and
-taken from the file extensions unless given. Reads and writes N-Triples,
-N-Quads, Turtle, TriG and JSON-LD, and writes canonical N-Quads; all but
-JSON-LD are read as a stream, JSON-LD whole. Relative IRIs resolve against
-IN's file URL. IN '-' is stdin, OUT '-' stdout (then --from/--to are
-needed). OUT is written to a temporary file
-renamed into place when complete. Named graphs written to a format without
-them (Turtle, N-Triples, JSON-LD) are merged into one graph, with a warning.
+build (ttl, nt, nq, trig, jsonld, jsonld-framed, canonical; extensions such
+as .framed.jsonld and media types work too) and taken from the file
+extensions unless given. Reads and writes N-Triples, N-Quads, Turtle, TriG
+and JSON-LD (framed or not), and writes canonical N-Quads; all but JSON-LD
+are read as a stream, JSON-LD whole. Writing streams, except framed JSON-LD
+(one graph at a time in memory) and canonical N-Quads (the whole dataset):
+those stop with an error beyond --max-statements. Relative IRIs resolve
+against IN's file URL. IN '-' is stdin, OUT '-' stdout (then --from/--to
+are needed). OUT is written to a temporary file renamed into place when
+complete. Named graphs are kept by N-Quads, TriG and JSON-LD (graph
+objects); written to Turtle or N-Triples they are merged into one graph,
+with a warning.
 
 Flags:
 `
@@ -63,6 +72,14 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	to, err := convertFormat("--to", o.to, out)
 	if err != nil {
 		return &codedError{exitUsage, err}
+	}
+	if o.frame {
+		switch to {
+		case exporter.JSONLD, exporter.JSONLDFramed:
+			to = exporter.JSONLDFramed
+		default:
+			return &codedError{exitUsage, fmt.Errorf("convert: --jsonld-frame: the output is %s, not JSON-LD", to.Name)}
+		}
 	}
 	if !from.Readable() {
 		return &codedError{exitUsage, fmt.Errorf("convert: %s cannot be read", from.Name)}
@@ -107,7 +124,9 @@ func convert(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		w = tmp
 	}
 
-	n, merged, err := convertStream(from, to, r, inName, base, w, encoderOptions(o.base))
+	opts := encoderOptions(o.base)
+	opts.MaxTriples = o.max
+	n, merged, err := convertStream(from, to, r, inName, base, w, opts)
 	if err != nil {
 		return err
 	}

@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/kgbuild/kgbuild/exporter"
@@ -89,6 +90,7 @@ type buildOptions struct {
 	link     string // Wikidata candidate index, "wikidata" or a reconciliation URL; empty: no linking
 	online   onlineOptions
 	qsCreate bool // QuickStatements: CREATE blocks for unlinked entities
+	frame    bool // JSON-LD framed (--jsonld-frame)
 
 	// Corpus builds (corpus.go).
 	jobs      int    // workers; 0: one per core
@@ -106,7 +108,8 @@ const defaultFormats = "ttl,jsonld,nt"
 func buildFlags(o *buildOptions, w io.Writer) *flag.FlagSet {
 	fs := commandFlags("build", buildUsage, w)
 	fs.StringVar(&o.out, "out", "out", "write output files to `DIR`")
-	fs.StringVar(&o.formats, "format", defaultFormats, "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical, qs), extension or media type")
+	fs.StringVar(&o.formats, "format", defaultFormats, "comma-separated output `FORMATS`, by name (ttl, jsonld, nt, nq, trig, canonical, jsonld-framed, qs), extension or media type")
+	fs.BoolVar(&o.frame, "jsonld-frame", false, "write JSON-LD framed: jsonld in --format becomes jsonld-framed (NAME.framed.jsonld), a tree per entity with its statements, qualifiers and references embedded")
 	fs.StringVar(&o.base, "base", ontology.DefaultBase, "base `IRI` of the entities, statements and references minted (absolute, ending in / or #)")
 	fs.BoolVar(&o.quiet, "quiet", false, "do not report the files written on stderr")
 	fs.BoolVar(&o.qsCreate, "qs-create", false, "with --format qs, write a CREATE block (label, aliases, P31, statements on LAST) for each entity without a Wikidata link instead of leaving its statements out")
@@ -128,7 +131,11 @@ NAME.txt, DIR/NAME.ttl, DIR/NAME.jsonld and DIR/NAME.nt (as --format asks).
 N-Quads (nq), TriG (trig) and canonical N-Quads (canonical: NAME.c14n.nq,
 URDNA2015, lines sorted) put the triples in a named graph, the document's
 IRI (BASE/document/NAME); the report gives the SHA-256 of the canonical
-form, a fingerprint of the graph.
+form, a fingerprint of the graph. JSON-LD keeps the graph as its default
+graph; with --jsonld-frame (or format jsonld-framed) it is written as
+DIR/NAME.framed.jsonld, framed: one top-level node object per entity, its
+statements, their qualifiers and references embedded in it, the document
+and other nodes at top level.
 Files named *.wiki, *.wikitext or *.mediawiki are read as MediaWiki
 wikitext (infoboxes, wikitables, <ref> notes; links give each entity its
 Wikipedia article); any other file as plain text.
@@ -212,6 +219,11 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	formats, err := parseFormats(o.formats)
 	if err != nil {
 		return &codedError{exitUsage, err}
+	}
+	if o.frame {
+		if formats, err = frameJSONLD(formats); err != nil {
+			return &codedError{exitUsage, err}
+		}
 	}
 	if err := checkBase(o.base); err != nil {
 		return &codedError{exitUsage, err}
@@ -333,6 +345,26 @@ func parseFormats(list string) ([]exporter.Format, error) {
 	return out, nil
 }
 
+// frameJSONLD replaces JSON-LD by framed JSON-LD in formats, for
+// --jsonld-frame.
+func frameJSONLD(formats []exporter.Format) ([]exporter.Format, error) {
+	var out []exporter.Format
+	found := false
+	for _, f := range formats {
+		if f == exporter.JSONLD || f == exporter.JSONLDFramed {
+			f, found = exporter.JSONLDFramed, true
+			if slices.Contains(out, f) {
+				continue
+			}
+		}
+		out = append(out, f)
+	}
+	if !found {
+		return nil, errors.New("--jsonld-frame: --format has no JSON-LD")
+	}
+	return out, nil
+}
+
 func checkBase(base string) error {
 	u, err := url.Parse(base)
 	if err != nil || !u.IsAbs() || !(strings.HasSuffix(base, "/") || strings.HasSuffix(base, "#")) {
@@ -359,7 +391,7 @@ func encoderOptions(base string) exporter.Options {
 			ps = append(ps, exporter.Prefix{Name: strings.TrimSuffix(p, "/"), IRI: base + p})
 		}
 	}
-	return exporter.Options{Prefixes: ps, Context: ontology.Context()}
+	return exporter.Options{Prefixes: ps, Context: ontology.Context(), Embed: ontology.DescriptionClasses()}
 }
 
 // documentIRI is the IRI ontology.Map gives the document named name
