@@ -45,10 +45,10 @@ func DocumentNode(t rdf.Triple) (rdf.IRI, bool) {
 
 // DescriptionClasses returns the IRIs of the classes of the nodes Map mints
 // to describe an entity's facts and links — statements, references,
-// Wikidata links — rather than things of their own: a framed JSON-LD
-// writer embeds them in the node that refers to them.
+// quantity values, Wikidata links — rather than things of their own: a
+// framed JSON-LD writer embeds them in the node that refers to them.
 func DescriptionClasses() []string {
-	return []string{wikibaseStmt.String(), wikibaseRef.String(), kgoWikidataLinkClass.String()}
+	return []string{wikibaseStmt.String(), wikibaseRef.String(), wikibaseQuantityValue.String(), kgoWikidataLinkClass.String()}
 }
 
 // Options configures [Map].
