@@ -14,8 +14,12 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgbuild/kgbuild/dataset"
 	"github.com/kgbuild/kgbuild/exporter"
+	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
+	"github.com/knakk/rdf"
 )
 
 // shapesFile is the published shapes graph, rendered from ShapesTriples.
@@ -149,6 +153,71 @@ func TestShapesValidateSample(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestShapesValidateLinked builds the sample linked to Wikidata with the
+// sample index of ../shared (as build --link does) and validates the graph
+// and its dataset description, which have the Wikidata link nodes and the
+// linkset the committed out/ lacks.
+func TestShapesValidateLinked(t *testing.T) {
+	const index = "../../shared/wikidata/kazakhstan-sample.srj"
+	if _, err := os.Stat(index); err != nil {
+		t.Skipf("needs %s (../shared): %v", index, err)
+	}
+	modules := shaclModules(t)
+	idx, err := link.Load(index)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const article = "../examples/government-of-kazakhstan.txt"
+	doc, err := extractor.Parse(article, readTestFile(t, article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res := extractor.Extract(doc)
+	if n := link.Link(res, idx).Linked; n == 0 {
+		t.Fatal("nothing linked")
+	}
+	stats := dataset.NewStats()
+	var triples sliceSink
+	if err := ontology.Map(res, ontology.Options{}, teeSinks{&triples, stats}); err != nil {
+		t.Fatal(err)
+	}
+	d, err := dataset.Describe(nil, dataset.Facts{Base: ontology.DefaultBase, Titles: []string{doc.Title},
+		Stats: stats.Summary(), Linked: true, Run: dataset.Run{Software: "kgbuild"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	desc, err := d.Triples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	graph, descFile := filepath.Join(dir, "linked.ttl"), filepath.Join(dir, "dataset.ttl")
+	os.WriteFile(graph, render(t, "ttl", triples), 0o644)
+	os.WriteFile(descFile, render(t, "ttl", desc), 0o644)
+	ok, results := validate(t, modules, graph, descFile)
+	for i, r := range results {
+		if i == 10 {
+			break
+		}
+		t.Errorf("%s %s: %s (%s)", r.Focus, r.Path, strings.Join(r.Message, "; "), r.Component)
+	}
+	if ok && (!bytes.Contains(render(t, "ttl", triples), []byte("a kgo:WikidataLink")) || d.Stats.Links == 0) {
+		t.Error("the linked graph has no link nodes or the description no links")
+	}
+}
+
+// teeSinks sends each triple to every sink.
+type teeSinks []ontology.Sink
+
+func (ts teeSinks) Encode(t rdf.Triple) error {
+	for _, s := range ts {
+		if err := s.Encode(t); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // TestShapesCatchBrokenGraph breaks the sample's graph in one way for each
