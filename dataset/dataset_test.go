@@ -1,11 +1,16 @@
 package dataset
 
 import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
 )
@@ -204,5 +209,62 @@ url: "https://example.org/kg/"
 		if !strings.Contains(bib, w) {
 			t.Errorf("BibTeX lacks %q:\n%s", w, bib)
 		}
+	}
+}
+
+// TestSchemaOrg reads the schema.org JSON-LD with the schema.org context's
+// coercions given inline, and checks that its facts are the description's:
+// every triple (blank nodes aside, literals by their text) is among those
+// of Triples.
+func TestSchemaOrg(t *testing.T) {
+	d := full(t)
+	js := d.SchemaOrg()
+	var top map[string]any
+	if err := json.Unmarshal(js, &top); err != nil {
+		t.Fatal(err)
+	}
+	if top["@context"] != SchemaOrgContext || top["@type"] != "Dataset" || top["name"] != "T" {
+		t.Errorf("not a schema.org Dataset: %s", js)
+	}
+	ctx := `{"@vocab": "https://schema.org/", "url": {"@type": "@id"}, "license": {"@type": "@id"}, "contentUrl": {"@type": "@id"}}`
+	inline := bytes.Replace(js, []byte(`"`+SchemaOrgContext+`"`), []byte(ctx), 1)
+	dec, err := exporter.NewDecoder(exporter.JSONLD, bytes.NewReader(inline))
+	if err != nil {
+		t.Fatal(err)
+	}
+	key := func(tr rdf.Triple) string {
+		s, o := "_", "_"
+		if _, ok := tr.Subj.(rdf.IRI); ok {
+			s = tr.Subj.String()
+		}
+		if _, ok := tr.Obj.(rdf.Blank); !ok {
+			o = tr.Obj.String()
+		}
+		return s + " " + tr.Pred.String() + " " + o
+	}
+	all, err := d.Triples()
+	if err != nil {
+		t.Fatal(err)
+	}
+	have := map[string]bool{}
+	for _, tr := range all {
+		have[key(tr)] = true
+	}
+	n := 0
+	for {
+		q, err := dec.Decode()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if k := key(q.Triple); !have[k] {
+			t.Errorf("schema.org fact not in the description: %s", k)
+		}
+	}
+	if n < 25 {
+		t.Errorf("only %d triples in the schema.org JSON-LD", n)
 	}
 }
