@@ -62,6 +62,17 @@ bench-prose:
 bench-convert:
 	GO=$(GO) scripts/bench-convert.sh
 
+# bench-corpus generates a JSON Lines corpus of at least 200 MB of article
+# text from ../shared/corpus and the sample (scripts/gencorpus), builds it
+# with kgbuild build --jobs (all CPUs) --gzip under /usr/bin/time -v and
+# reports MB/s (wall and per core), triples/s, peak RSS and the projection
+# for English Wikipedia (scripts/bench-corpus.sh; figures in
+# docs/BENCHMARKS.md). SIZE=... (MB), JOBS=..., GZIP=0 change the run. Not
+# part of make test.
+.PHONY: bench-corpus
+bench-corpus:
+	GO=$(GO) scripts/bench-corpus.sh
+
 # score rates the graphs against gold files with ../shared/tools/kgscore:
 # the sample (out/, rebuilt by run) against ../shared/gold, and each
 # testdata/gold/NAME.gold against ../shared/corpus/NAME.txt, built into a

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/kgbuild/kgbuild/corpus"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
 	"github.com/kgbuild/kgbuild/ontology"
@@ -86,4 +87,33 @@ func BenchmarkBuildCorpus(b *testing.B) {
 	n := float64(b.N)
 	b.ReportMetric(float64(words)*n/b.Elapsed().Seconds(), "words/s")
 	b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/n/(float64(size)/1e6), "B-alloc/MB-in")
+}
+
+// BenchmarkCorpusArticle runs what each worker of a corpus build does for
+// an article — extractor.Parse, extractor.Extract, ontology.Map into the
+// N-Quads encoder of the article's named graph, in memory — over the
+// sample and the articles of ../shared/corpus, as JSON Lines records
+// (corpusWork.article). Reading the corpus and writing shards are left
+// out. Metrics: MB/s of article text and triples/s.
+func BenchmarkCorpusArticle(b *testing.B) {
+	var arts []*corpus.Article
+	var size int64
+	for _, rec := range testCorpus(b) {
+		arts = append(arts, &corpus.Article{ID: rec.ID, Title: rec.Title, Text: []byte(rec.Text), Markup: corpus.PlainText, Source: "bench"})
+		size += int64(len(rec.Text))
+	}
+	w := &corpusWork{opts: ontology.Options{Base: ontology.DefaultBase}, encOpts: encoderOptions(ontology.DefaultBase)}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	triples := 0
+	for b.Loop() {
+		for _, a := range arts {
+			d, err := w.article(a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			triples += d.triples
+		}
+	}
+	b.ReportMetric(float64(triples)/b.Elapsed().Seconds(), "triples/s")
 }
