@@ -10,6 +10,7 @@ import (
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
 	"github.com/kgbuild/kgbuild/ontology"
+	"github.com/kgbuild/kgbuild/pipeline"
 )
 
 // BenchmarkBuildCorpus runs the path of `kgbuild build` from text to the
@@ -93,7 +94,7 @@ func BenchmarkBuildCorpus(b *testing.B) {
 // an article — extractor.Parse, extractor.Extract, ontology.Map into the
 // N-Quads encoder of the article's named graph, in memory — over the
 // sample and the articles of ../shared/corpus, as JSON Lines records
-// (corpusWork.article). Reading the corpus and writing shards are left
+// (pipeline.Builder.Article). Reading the corpus and writing shards are left
 // out. Metrics: MB/s of article text and triples/s.
 func BenchmarkCorpusArticle(b *testing.B) {
 	var arts []*corpus.Article
@@ -102,17 +103,17 @@ func BenchmarkCorpusArticle(b *testing.B) {
 		arts = append(arts, &corpus.Article{ID: rec.ID, Title: rec.Title, Text: []byte(rec.Text), Markup: corpus.PlainText, Source: "bench"})
 		size += int64(len(rec.Text))
 	}
-	w := &corpusWork{opts: ontology.Options{Base: ontology.DefaultBase}, encOpts: encoderOptions(ontology.DefaultBase)}
+	w := pipeline.New(pipeline.Options{})
 	b.SetBytes(size)
 	b.ReportAllocs()
 	triples := 0
 	for b.Loop() {
 		for _, a := range arts {
-			d, err := w.article(a)
+			d, err := w.Article(a)
 			if err != nil {
 				b.Fatal(err)
 			}
-			triples += d.triples
+			triples += d.Triples
 		}
 	}
 	b.ReportMetric(float64(triples)/b.Elapsed().Seconds(), "triples/s")

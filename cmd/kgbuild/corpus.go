@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -14,18 +13,8 @@ import (
 
 	"github.com/kgbuild/kgbuild/corpus"
 	"github.com/kgbuild/kgbuild/exporter"
-	"github.com/kgbuild/kgbuild/extractor"
-	"github.com/kgbuild/kgbuild/extractor/wikitext"
-	"github.com/kgbuild/kgbuild/ontology"
-	"github.com/knakk/rdf"
+	"github.com/kgbuild/kgbuild/pipeline"
 )
-
-// parsers turn an article's text into a document, by markup. path names
-// the input in errors.
-var parsers = map[corpus.Markup]func(path string, data []byte) (*extractor.Document, error){
-	corpus.PlainText: extractor.Parse,
-	corpus.Wikitext:  wikitext.Parse,
-}
 
 // isCorpusBuild says whether build reads its inputs as a corpus: when one
 // of them holds many articles (directory, JSON Lines, dump) or a corpus
@@ -68,97 +57,6 @@ func shardSize(s string) (docs int, size int64, err error) {
 		return 0, 0, fmt.Errorf("--shard-size: %q is neither a number of documents (1000) nor a size (256MB, 1GiB)", s)
 	}
 	return n, 0, nil
-}
-
-// docOut is one article's share of a corpus build.
-type docOut struct {
-	nq       []byte // its N-Quads, in its own graph; nil when skipped
-	triples  int
-	textSize int
-	entities int
-	facts    int
-}
-
-// countSink counts the triples passed on to an encoder.
-type countSink struct {
-	enc exporter.Encoder
-	n   int
-}
-
-func (c *countSink) Encode(t rdf.Triple) error { c.n++; return c.enc.Encode(t) }
-
-// articleName is the short name of an article's document: the file's
-// name for a file, else the slug of the title, else of the ID.
-func articleName(a *corpus.Article) string {
-	if a.Path != "" {
-		return extractor.DocName(a.Path)
-	}
-	if n := extractor.TitleName(a.Title); n != "" {
-		return n
-	}
-	return extractor.TitleName(a.ID)
-}
-
-// corpusWork builds one article's graph as N-Quads in the document's
-// named graph, the way build does for a single file.
-type corpusWork struct {
-	opts    ontology.Options
-	encOpts exporter.Options
-	linker  linker
-}
-
-func (w *corpusWork) article(a *corpus.Article) (docOut, error) {
-	out := docOut{textSize: len(a.Text)}
-	if len(bytes.TrimSpace(a.Text)) == 0 {
-		return out, nil // an empty article has no graph
-	}
-	parse := parsers[a.Markup]
-	if parse == nil {
-		return out, fmt.Errorf("%s: %s articles cannot be read: this build has no %s parser", a.Source, a.Markup, a.Markup)
-	}
-	name := articleName(a)
-	if name == "" {
-		return out, fmt.Errorf("%s: the article has no name: its title and ID have no letter or digit", a.Source)
-	}
-	doc, err := parse(a.Source, a.Text)
-	if err != nil {
-		var ie *extractor.InputError
-		if errors.As(err, &ie) && a.Path == "" && ie.Line > 0 {
-			// The position is in the article's text, not in the file.
-			return out, fmt.Errorf("%s: article %q, line %d, column %d of its text: %s", a.Source, a.Title, ie.Line, ie.Col, ie.Msg)
-		}
-		return out, err
-	}
-	doc.Name = name
-	if a.Title != "" {
-		doc.Title = a.Title
-	}
-	res := extractor.Extract(doc)
-	if w.linker != nil {
-		if _, err := w.linker.Link(res); err != nil {
-			return out, fmt.Errorf("%s: %w", a.Source, err)
-		}
-	}
-	var buf bytes.Buffer
-	buf.Grow(16 * len(a.Text))
-	eo := w.encOpts
-	eo.Graph = documentIRI(w.opts.Base, name)
-	enc, err := exporter.NewEncoder(exporter.NQuads, &buf, eo)
-	if err != nil {
-		return out, err
-	}
-	sink := &countSink{enc: enc}
-	if err := ontology.Map(res, w.opts, sink); err != nil {
-		return out, fmt.Errorf("%s: %w", a.Source, err)
-	}
-	if err := enc.Close(); err != nil {
-		return out, fmt.Errorf("%s: %w", a.Source, err)
-	}
-	out.nq = buf.Bytes()
-	out.triples = sink.n
-	out.entities = len(res.Entities)
-	out.facts = len(res.Facts)
-	return out, nil
 }
 
 // corpusSettings are what a resumed run must share with the run it
@@ -235,7 +133,7 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 	}
 	resumed := len(shards.Manifest().Shards)
 
-	w := &corpusWork{opts: ontology.Options{Base: o.base}, encOpts: encoderOptions(o.base), linker: linker}
+	b := pipeline.New(pipeline.Options{Base: o.base, Linker: linker})
 	var st corpusStats
 	prog := newProgress(stderr, o.quiet, r, &st)
 	reported := resumed
@@ -248,18 +146,18 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 	}
 	articles := skip
 	err = corpus.Ordered(r, jobs, skip,
-		func(_ int, a *corpus.Article) (docOut, error) { return w.article(a) },
-		func(seq int, a *corpus.Article, d docOut) error {
+		func(_ int, a *corpus.Article) (pipeline.Output, error) { return b.Article(a) },
+		func(seq int, a *corpus.Article, d pipeline.Output) error {
 			articles = seq + 1
 			st.articles.Add(1)
-			st.text.Add(int64(d.textSize))
-			if d.nq == nil {
+			st.text.Add(int64(len(a.Text)))
+			if d.NQuads == nil {
 				st.skipped.Add(1)
 				return nil
 			}
 			st.docs.Add(1)
-			st.triples.Add(int64(d.triples))
-			if err := shards.Add(seq+1, d.nq, d.triples); err != nil {
+			st.triples.Add(int64(d.Triples))
+			if err := shards.Add(seq+1, d.NQuads, d.Triples); err != nil {
 				return &codedError{exitOutput, err}
 			}
 			report()

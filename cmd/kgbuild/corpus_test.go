@@ -13,6 +13,7 @@ import (
 	"testing"
 
 	"github.com/kgbuild/kgbuild/corpus"
+	"github.com/kgbuild/kgbuild/pipeline"
 )
 
 // jsonLine is one record of a JSON Lines corpus.
@@ -383,7 +384,7 @@ func TestCorpusDump(t *testing.T) {
 	dump := filepath.Join("..", "..", "corpus", "testdata", "multistream.xml.bz2")
 	out := t.TempDir()
 	r := runArgs("", "build", "--out", out, dump)
-	if parsers[corpus.Wikitext] == nil {
+	if pipeline.Parsers[corpus.Wikitext] == nil {
 		// Until the wikitext parser is there, a dump's articles are an
 		// error naming the first page's place, not plain text.
 		if r.code != exitInput || !strings.Contains(r.stderr, "wikitext") {

@@ -15,6 +15,7 @@ import (
 	"github.com/kgbuild/kgbuild/extractor"
 	"github.com/kgbuild/kgbuild/extractor/wikitext"
 	"github.com/kgbuild/kgbuild/ontology"
+	"github.com/kgbuild/kgbuild/pipeline"
 	"github.com/knakk/rdf"
 )
 
@@ -378,36 +379,12 @@ func checkBase(base string) error {
 
 // encoderOptions are the prefixes and JSON-LD context of our vocabulary,
 // plus a prefix for each kind of entity minted under base ("person:").
-func encoderOptions(base string) exporter.Options {
-	var ps []exporter.Prefix
-	for _, p := range ontology.Prefixes() {
-		ps = append(ps, exporter.Prefix(p))
-	}
-	if base != "" {
-		for _, seg := range extractor.Segments() {
-			ps = append(ps, exporter.Prefix{Name: seg, IRI: base + seg + "/"})
-		}
-		for _, p := range ontology.NodePaths() {
-			ps = append(ps, exporter.Prefix{Name: strings.TrimSuffix(p, "/"), IRI: base + p})
-		}
-	}
-	return exporter.Options{Prefixes: ps, Context: ontology.Context(), Embed: ontology.DescriptionClasses()}
-}
+func encoderOptions(base string) exporter.Options { return pipeline.EncoderOptions(base) }
 
 // documentIRI is the IRI ontology.Map gives the document named name
 // under base: N-Quads and TriG put the document's triples in the graph of
 // that name, so that a store can replace one document's graph alone.
-func documentIRI(base, name string) string {
-	if base == "" {
-		base = ontology.DefaultBase
-	}
-	for _, p := range ontology.NodePaths() {
-		if strings.HasPrefix(p, "document") {
-			return base + p + name
-		}
-	}
-	return ""
-}
+func documentIRI(base, name string) string { return pipeline.DocumentIRI(base, name) }
 
 // fanout sends each triple to several encoders: the graph is mapped once
 // and streamed into every format.
