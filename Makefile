@@ -62,6 +62,14 @@ bench-prose:
 bench-convert:
 	GO=$(GO) scripts/bench-convert.sh
 
+# test-beam runs the tests of cmd/kgbuild-beam, a module of its own (the
+# Apache Beam SDK: a cold build takes minutes): the pipeline on the prism
+# runner must write the quads kgbuild build writes. .ci/run runs it after
+# make test.
+.PHONY: test-beam
+test-beam:
+	cd cmd/kgbuild-beam && $(GO) vet ./... && $(GO) test ./...
+
 # bench-corpus generates a JSON Lines corpus of at least 200 MB of article
 # text from ../shared/corpus and the sample (scripts/gencorpus), builds it
 # with kgbuild build --jobs (all CPUs) --gzip under /usr/bin/time -v and

@@ -49,7 +49,7 @@ func (s *jsonlSource) next() (*Article, error) {
 		if len(bytes.TrimSpace(line)) == 0 {
 			continue
 		}
-		a, perr := s.parse(line)
+		a, perr := ParseJSONLine(line, s.path+":"+strconv.Itoa(s.line))
 		if perr != nil {
 			return nil, fmt.Errorf("%s:%d: %w", s.path, s.line, perr)
 		}
@@ -57,7 +57,15 @@ func (s *jsonlSource) next() (*Article, error) {
 	}
 }
 
-func (s *jsonlSource) parse(line []byte) (*Article, error) {
+// ParseJSONLine reads one record of a JSON Lines corpus, a JSON object
+// with "text" and at least one of "title" and "id" ("id" a string or a
+// number; "url" optional; other members ignored). source is the record's
+// place for messages ("wiki.jsonl:12"); errors do not include it.
+func ParseJSONLine(line []byte, source string) (*Article, error) {
+	line = bytes.TrimSpace(line)
+	if len(line) == 0 {
+		return nil, errors.New("empty line: not a JSON object")
+	}
 	if line[0] != '{' {
 		return nil, errors.New("not a JSON object: each line must be {\"id\", \"title\", \"text\", \"url\"}")
 	}
@@ -73,7 +81,7 @@ func (s *jsonlSource) parse(line []byte) (*Article, error) {
 		}
 		return nil, err
 	}
-	a := &Article{Markup: PlainText, Source: s.path + ":" + strconv.Itoa(s.line)}
+	a := &Article{Markup: PlainText, Source: source}
 	if len(j.ID) > 0 && string(j.ID) != "null" {
 		var str string
 		var num json.Number
