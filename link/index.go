@@ -1,9 +1,12 @@
 package link
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Candidate is one Wikidata item of an index, with what the index says of
@@ -56,11 +59,12 @@ type Index struct {
 	cands  []*Candidate // in the order first seen
 	byQID  map[string]*Candidate
 	byName map[string][]hit
+	byWiki map[string]*Candidate // by English Wikipedia title (wikiKey)
 }
 
 // NewIndex returns an empty index.
 func NewIndex() *Index {
-	return &Index{byQID: map[string]*Candidate{}, byName: map[string][]hit{}}
+	return &Index{byQID: map[string]*Candidate{}, byName: map[string][]hit{}, byWiki: map[string]*Candidate{}}
 }
 
 // Len returns the number of items in the index.
@@ -72,6 +76,38 @@ func (x *Index) Candidates() []*Candidate { return slices.Clone(x.cands) }
 
 // Item returns the candidate with the given QID, or nil.
 func (x *Index) Item(qid string) *Candidate { return x.byQID[qid] }
+
+// ByEnwiki returns the item whose English Wikipedia article has the given
+// title (compared as MediaWiki does: '_' as ' ', the first letter in any
+// case), or nil.
+func (x *Index) ByEnwiki(title string) *Candidate { return x.byWiki[wikiKey(title)] }
+
+// wikiKey normalizes a MediaWiki page title: underscores are spaces, runs
+// of spaces one, the first letter upper case.
+func wikiKey(title string) string {
+	t := strings.Join(strings.Fields(strings.ReplaceAll(title, "_", " ")), " ")
+	if t == "" {
+		return ""
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:]
+}
+
+// enwikiTitle reads an English Wikipedia article's title from its URL
+// (https://en.wikipedia.org/wiki/Kassym-Jomart_Tokayev, percent-encoded
+// or not) or its title.
+func enwikiTitle(v string) (string, bool) {
+	v = strings.TrimSpace(v)
+	if !strings.Contains(v, "://") {
+		return v, v != ""
+	}
+	u, err := url.Parse(v)
+	if err != nil || u.Host != "en.wikipedia.org" || !strings.HasPrefix(u.Path, "/wiki/") {
+		return "", false
+	}
+	t := strings.ReplaceAll(strings.TrimPrefix(u.Path, "/wiki/"), "_", " ")
+	return t, t != ""
+}
 
 // Lookup returns the candidates one of whose labels or aliases folds to the
 // same key as name, in the order first seen.
@@ -126,6 +162,9 @@ func (x *Index) Add(c Candidate) {
 	}
 	if have.Enwiki == "" {
 		have.Enwiki = strings.TrimSpace(c.Enwiki)
+		if k := wikiKey(have.Enwiki); k != "" && x.byWiki[k] == nil {
+			x.byWiki[k] = have
+		}
 	}
 }
 

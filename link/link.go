@@ -25,7 +25,13 @@ const (
 	scoreAliasLabel = 0.65 // one of our aliases (or labels) is the item's label
 	scoreAliasAlias = 0.55 // one of our aliases is one of the item's aliases
 	scoreShortForm  = 0.45 // a shortened alias ("Aktobe" of "Aktobe Region"); needs a fitting class
+	// scoreWiki: the text links the entity to the English Wikipedia
+	// article that is the item's sitelink: near-certain whatever the names.
+	scoreWiki = 0.95
 )
+
+// enwikiHost is the wiki whose titles Candidate.Enwiki holds.
+const enwikiHost = "en.wikipedia.org"
 
 // Stats counts what [Link] did to one result.
 type Stats struct {
@@ -60,7 +66,14 @@ type Stats struct {
 //   - co-occurring entities: other entities of the document that the
 //     item's description names;
 //   - popularity (sitelinks), to choose between candidates otherwise too
-//     close.
+//     close;
+//   - the English Wikipedia article the text links the entity to
+//     (Entity.Wiki, on a document of en.wikipedia.org): the item whose
+//     enwiki sitelink it is, is near-certain whatever the names (a class
+//     of another type lowers it).
+//
+// Items of Wikimedia's own pages (disambiguation pages, categories,
+// templates, lists) are never linked.
 //
 // Two entities never get the same item: the more confident keeps it, and
 // on a tie neither does.
@@ -128,6 +141,7 @@ type choice struct {
 	cand     *Candidate
 	score    float64
 	evidence []string
+	wiki     bool // found through the Wikipedia article the text links
 }
 
 // country is a linked country of the document.
@@ -265,6 +279,7 @@ func (l *linker) pass(first map[string]*choice) (map[string]*choice, map[string]
 type match struct {
 	base  float64
 	short bool   // only through a shortened alias
+	wiki  bool   // through the English Wikipedia article the text links
 	what  string // evidence: "label match 'Astana'"
 }
 
@@ -276,6 +291,9 @@ func (l *linker) choose(e *extractor.Entity, withCountry bool) (*choice, outcome
 	}
 	var scored []*choice
 	for _, cand := range l.order(matches) {
+		if wikimediaPage(cand) {
+			continue // a disambiguation page, a category…
+		}
 		if c := l.evaluate(e, cand, matches[cand], withCountry); c != nil {
 			scored = append(scored, c)
 		}
@@ -295,6 +313,9 @@ func (l *linker) choose(e *extractor.Entity, withCountry bool) (*choice, outcome
 	best := scored[0]
 	if best.score < MinConfidence {
 		return nil, outUncertain
+	}
+	if best.wiki && (len(scored) == 1 || scored[1].score < best.score) {
+		return best, outLinked // the article the text links decides
 	}
 	close := []*choice{best}
 	for _, c := range scored[1:] {
@@ -345,19 +366,24 @@ func (l *linker) candidates(e *extractor.Entity) map[*Candidate]match {
 			var m match
 			switch {
 			case short:
-				m = match{scoreShortForm, true, fmt.Sprintf("%s match '%s' (short for '%s')", kindWord(h.kind), h.text, e.Name)}
+				m = match{scoreShortForm, true, false, fmt.Sprintf("%s match '%s' (short for '%s')", kindWord(h.kind), h.text, e.Name)}
 			case canonical && h.kind == byLabel:
-				m = match{scoreNameLabel, false, fmt.Sprintf("label match '%s'", h.text)}
+				m = match{scoreNameLabel, false, false, fmt.Sprintf("label match '%s'", h.text)}
 			case canonical:
-				m = match{scoreNameAlias, false, fmt.Sprintf("alias match '%s'", h.text)}
+				m = match{scoreNameAlias, false, false, fmt.Sprintf("alias match '%s'", h.text)}
 			case h.kind == byLabel:
-				m = match{scoreAliasLabel, false, fmt.Sprintf("label match '%s' (our alias)", h.text)}
+				m = match{scoreAliasLabel, false, false, fmt.Sprintf("label match '%s' (our alias)", h.text)}
 			default:
-				m = match{scoreAliasAlias, false, fmt.Sprintf("alias match '%s' (our alias)", h.text)}
+				m = match{scoreAliasAlias, false, false, fmt.Sprintf("alias match '%s' (our alias)", h.text)}
 			}
 			if have, ok := out[h.cand]; !ok || m.base > have.base {
 				out[h.cand] = m
 			}
+		}
+	}
+	if e.Wiki != "" && l.res.Doc != nil && l.res.Doc.WikiSite() == enwikiHost {
+		if c := l.idx.ByEnwiki(e.Wiki); c != nil {
+			out[c] = match{scoreWiki, false, true, fmt.Sprintf("enwiki sitelink '%s' (the article the text links)", c.Enwiki)}
 		}
 	}
 	try(name, true, false)
@@ -398,6 +424,10 @@ func (l *linker) evaluate(e *extractor.Entity, cand *Candidate, m match, withCou
 		descTypes = typesOfDescription(cand.Description)
 	}
 	classFit, descFit := fitOf(e.Type, classTypes), fitOf(e.Type, descTypes)
+
+	if m.wiki {
+		return l.evaluateWiki(e, cand, m, classFit, descFit, withCountry)
+	}
 
 	// The name's form.
 	candDivision := false
@@ -444,7 +474,34 @@ func (l *linker) evaluate(e *extractor.Entity, cand *Candidate, m match, withCou
 		ev = append(ev, fmt.Sprintf("description '%s' does not fit %s", cand.Description, e.Type))
 	}
 
-	// The country.
+	score, ev = l.country(e, cand, score, ev, withCountry)
+	score, ev = l.cooccurrence(e, cand, name, score, ev)
+	return &choice{cand: cand, score: round(score), evidence: ev}
+}
+
+// evaluateWiki scores an item that is the English Wikipedia article the
+// text links the entity to. The article names the item whatever our names
+// and the name's form; a class or description of another type only
+// lowers the score, and the country and co-occurrence add as usual.
+func (l *linker) evaluateWiki(e *extractor.Entity, cand *Candidate, m match, classFit, descFit fit, withCountry bool) *choice {
+	score := m.base
+	ev := []string{m.what}
+	switch {
+	case len(cand.Classes) > 0 && classFit == fitExact:
+		score += 0.05
+		ev = append(ev, "class "+l.classFor(e.Type, cand.Classes))
+	case len(cand.Classes) > 0 && classFit == fitOther, len(cand.Classes) == 0 && descFit == fitOther:
+		score -= 0.25
+		ev = append(ev, fmt.Sprintf("but its classes or description do not fit %s", e.Type))
+	}
+	score, ev = l.country(e, cand, score, ev, withCountry)
+	score, ev = l.cooccurrence(e, cand, l.folded[e.ID], score, ev)
+	return &choice{cand: cand, score: round(score), evidence: ev, wiki: true}
+}
+
+// country adds the evidence of the item's country (P17) against the
+// entity's own country or the document's.
+func (l *linker) country(e *extractor.Entity, cand *Candidate, score float64, ev []string, withCountry bool) (float64, []string) {
 	if withCountry && e.Type != extractor.Country && len(cand.Countries) > 0 {
 		want := l.ownCountry[e.ID]
 		whose := "its own"
@@ -466,7 +523,12 @@ func (l *linker) evaluate(e *extractor.Entity, cand *Candidate, m match, withCou
 		}
 	}
 
-	// Other entities of the document the description names.
+	return score, ev
+}
+
+// cooccurrence adds the other entities of the document that the item's
+// description names.
+func (l *linker) cooccurrence(e *extractor.Entity, cand *Candidate, name string, score float64, ev []string) (float64, []string) {
 	if cand.Description != "" {
 		desc := Fold(cand.Description)
 		var named []string
@@ -485,7 +547,7 @@ func (l *linker) evaluate(e *extractor.Entity, cand *Candidate, m match, withCou
 			ev = append(ev, "description names '"+strings.Join(named, "', '")+"'")
 		}
 	}
-	return &choice{cand: cand, score: round(score), evidence: ev}
+	return score, ev
 }
 
 // classFor returns the first of the classes that fits t, for the evidence.

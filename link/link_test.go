@@ -467,3 +467,45 @@ func TestLinkSample(t *testing.T) {
 		t.Errorf("the gold has %d K lines, expected 46", want)
 	}
 }
+
+// TestLinkByWikipediaArticle: an entity the text links to an English
+// Wikipedia article gets the item whose enwiki sitelink it is, whatever
+// its names; a class of another type lowers the score; titles compare as
+// MediaWiki's do; another wiki's titles are not enwiki's.
+func TestLinkByWikipediaArticle(t *testing.T) {
+	x := NewIndex()
+	x.Add(Candidate{QID: "Q200881", Labels: []string{"Kassym-Jomart Tokayev"}, Classes: []string{"Q5"}, Enwiki: "Kassym-Jomart Tokayev"})
+	x.Add(Candidate{QID: "Q170355", Labels: []string{"Aktobe"}, Classes: []string{"Q515"}, Enwiki: "Aktobe"})
+	x.Add(Candidate{QID: "Q232411", Labels: []string{"Aktobe Region"}, Classes: []string{"Q836672"}, Enwiki: "Aktobe Region"})
+	x.Add(Candidate{QID: "Q1", Labels: []string{"Tokayev"}, Classes: []string{"Q4167410"}}) // a disambiguation page
+	if x.ByEnwiki("kassym-Jomart_Tokayev") == nil || x.ByEnwiki("Aktobe region") != nil {
+		t.Error("ByEnwiki does not compare titles as MediaWiki does")
+	}
+	doc := func(site string, ents ...*extractor.Entity) *extractor.Result {
+		return &extractor.Result{Doc: &extractor.Document{Name: "x", Site: site}, Entities: ents}
+	}
+	// Known only by a short name nothing else would link.
+	res := doc("", &extractor.Entity{ID: "person/tokayev", Type: extractor.Person, Name: "Tokayev", Wiki: "kassym-Jomart_Tokayev"})
+	Link(res, x)
+	if l := res.Entities[0].Links; len(l) != 1 || l[0].QID != "Q200881" || l[0].Confidence != 1 || !strings.HasPrefix(l[0].Evidence, "enwiki sitelink 'Kassym-Jomart Tokayev'") {
+		t.Errorf("Tokayev: %+v", l)
+	}
+	// The region's article, though the mention's name is the city's.
+	res = doc("en.wikipedia.org", &extractor.Entity{ID: "region/aktobe", Type: extractor.AdministrativeArea, Name: "Aktobe", Wiki: "Aktobe Region"})
+	Link(res, x)
+	if l := res.Entities[0].Links; len(l) != 1 || l[0].QID != "Q232411" {
+		t.Errorf("Aktobe (region article): %+v", l)
+	}
+	// A class of another type: linked with less confidence.
+	res = doc("", &extractor.Entity{ID: "org/tokayev", Type: extractor.Organization, Name: "Tokayev Foundation", Wiki: "Kassym-Jomart Tokayev"})
+	Link(res, x)
+	if l := res.Entities[0].Links; len(l) != 1 || l[0].QID != "Q200881" || l[0].Confidence != 0.7 || !strings.Contains(l[0].Evidence, "do not fit Organization") {
+		t.Errorf("organization linked to a person's article: %+v", l)
+	}
+	// German Wikipedia's titles are not enwiki's.
+	res = doc("de.wikipedia.org", &extractor.Entity{ID: "person/tokayev", Type: extractor.Person, Name: "Tokayev", Wiki: "Kassym-Jomart Tokayev"})
+	Link(res, x)
+	if l := res.Entities[0].Links; len(l) != 0 {
+		t.Errorf("dewiki title used as enwiki's: %+v", l)
+	}
+}

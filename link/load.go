@@ -96,6 +96,8 @@ func errAt(file string, line int, format string, args ...any) error {
 //	classLabel              a class label
 //	country, p17            a country (IRI or QID), countryLabel its label
 //	sitelinks, linkcount    the number of sitelinks (popularity)
+//	enwiki, article         the English Wikipedia article: its title, or
+//	                        its URL (https://en.wikipedia.org/wiki/…)
 //
 // Other columns are ignored. Rows naming the same item are merged. Errors
 // name the file and the line.
@@ -200,6 +202,7 @@ const (
 	colClassLabel
 	colCountry
 	colSitelinks
+	colEnwiki
 )
 
 var columnNames = map[string]column{
@@ -211,6 +214,7 @@ var columnNames = map[string]column{
 	"classlabel": colClassLabel, "p31label": colClassLabel, "instanceoflabel": colClassLabel, "typelabel": colClassLabel,
 	"country": colCountry, "p17": colCountry, "countrylabel": colCountry, "p17label": colCountry,
 	"sitelinks": colSitelinks, "sitelinkcount": colSitelinks, "linkcount": colSitelinks, "popularity": colSitelinks,
+	"enwiki": colEnwiki, "article": colEnwiki, "enwikititle": colEnwiki, "articletitle": colEnwiki, "wikipedia": colEnwiki,
 }
 
 func columnOf(name string) column {
@@ -266,6 +270,14 @@ func (x *Index) addRow(file string, line int, cells []cell) error {
 				return errAt(file, line, "sitelinks %q is not a count", v.value)
 			}
 			c.Sitelinks = n
+		case colEnwiki:
+			title, ok := enwikiTitle(v.value)
+			if !ok {
+				return errAt(file, line, "article %q is not an English Wikipedia title or URL", v.value)
+			}
+			if c.Enwiki == "" {
+				c.Enwiki = title
+			}
 		}
 	}
 	if !sawItem {

@@ -205,3 +205,22 @@ func appendType(ts []extractor.Type, t extractor.Type) []extractor.Type {
 	}
 	return append(ts, t)
 }
+
+// wikimediaClasses are classes of Wikimedia's own pages, which a full
+// dump holds by the million and which are never what a text names:
+// disambiguation pages, categories, templates, list articles, project
+// pages and modules.
+var wikimediaClasses = map[string]bool{
+	"Q4167410": true, "Q4167836": true, "Q11266439": true, "Q13406463": true,
+	"Q14204246": true, "Q15184295": true, "Q17633526": true, "Q22808320": true,
+}
+
+// wikimediaPage reports whether an item is one of Wikimedia's own pages.
+func wikimediaPage(c *Candidate) bool {
+	for _, cl := range c.Classes {
+		if wikimediaClasses[cl] {
+			return true
+		}
+	}
+	return false
+}

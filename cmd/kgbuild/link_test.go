@@ -426,3 +426,50 @@ func TestBuildLinkWikidata(t *testing.T) {
 		t.Errorf("output written although linking failed: %v", names)
 	}
 }
+
+// TestLinkByWikipediaArticle builds a wikitext article whose links give
+// entities their English Wikipedia articles, with an index that has the
+// items' enwiki titles: "Ministry of Defence", linked to the article
+// "Ministry of Defence (Kazakhstan)", gets that article's item rather
+// than the item labelled "Ministry of Defence"; build then link gives the
+// same graph, through the compact index too.
+func TestLinkByWikipediaArticle(t *testing.T) {
+	wiki := "../../extractor/wikitext/testdata/government-of-kazakhstan.wiki"
+	if _, err := os.Stat(wiki); err != nil {
+		t.Skipf("needs %s: %v", wiki, err)
+	}
+	dir := t.TempDir()
+	index := filepath.Join(dir, "index.csv")
+	os.WriteFile(index, []byte("item,itemLabel,itemDescription,enwiki\n"+
+		"http://www.wikidata.org/entity/Q90000001,Ministry of Defence,ministry of a government,https://en.wikipedia.org/wiki/Ministry_of_Defence_(United_Kingdom)\n"+
+		"http://www.wikidata.org/entity/Q90000002,Ministry of Defence of the Republic of Kazakhstan,government ministry,Ministry_of_Defence_(Kazakhstan)\n"), 0o644)
+	kgi := filepath.Join(dir, "index.kgi")
+	if r := runArgs("", "index", "--quiet", "--out", kgi, index); r.code != exitOK {
+		t.Fatalf("index: exit %d\n%s", r.code, r.stderr)
+	}
+	plain, linked := filepath.Join(dir, "plain"), filepath.Join(dir, "linked")
+	buildInto(t, plain, wiki)
+	if r := runArgs("", "build", "--quiet", "--out", linked, "--link", index, wiki); r.code != exitOK {
+		t.Fatalf("build --link: exit %d\n%s", r.code, r.stderr)
+	}
+	name := "government-of-kazakhstan"
+	ttl := string(readFile(t, filepath.Join(linked, name+".ttl")))
+	for _, want := range []string{"organization:ministry-of-defence a schema:GovernmentOrganization", "owl:sameAs wd:Q90000002",
+		`kgo:evidence "enwiki sitelink 'Ministry_of_Defence_(Kazakhstan)' (the article the text links)`} {
+		if !strings.Contains(ttl, want) {
+			t.Errorf("linked Turtle lacks %q", want)
+		}
+	}
+	if strings.Contains(ttl, "wd:Q90000001") {
+		t.Error("the UK ministry's item is linked")
+	}
+	for _, idx := range []string{index, kgi} {
+		out := filepath.Join(dir, "re.nt")
+		if r := runArgs("", "link", "--quiet", "--index", idx, "--out", out, filepath.Join(plain, name+".nt")); r.code != exitOK {
+			t.Fatalf("link: exit %d\n%s", r.code, r.stderr)
+		}
+		if got, want := readFile(t, out), readFile(t, filepath.Join(linked, name+".nt")); string(got) != string(want) {
+			t.Errorf("link --index %s differs from build --link: %s", filepath.Base(idx), firstDiff(got, want))
+		}
+	}
+}

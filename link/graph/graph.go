@@ -5,8 +5,9 @@
 // RDF output contract, what the linker reads: each entity's IRI, type
 // (rdf:type or wdt:P31), name (its first rdfs:label in the graph's
 // language), aliases (skos:altLabel), labels in other languages, country
-// (wdt:P17), the sentences it occurs in (the evidence spans of the
-// statements naming it) and the document's title. [Graph.Link] runs
+// (wdt:P17), Wikipedia article (schema:about of a sitelink), the sentences
+// it occurs in (the evidence spans of the statements naming it) and the
+// document's title and wiki. [Graph.Link] runs
 // [link.Link] on them; [Graph.Quads] gives the statements back with the
 // links in them, written where ontology.Map writes them, so that linking
 // a graph gives the graph build --link would have written.
@@ -14,6 +15,7 @@ package graph
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strconv"
 	"strings"
@@ -41,6 +43,9 @@ var (
 	kgoEvidenceStart = ontology.KGO.IRI("evidenceStart")
 	kgoEvidenceEnd   = ontology.KGO.IRI("evidenceEnd")
 	provDerivedFrom  = ontology.PROV.IRI("wasDerivedFrom")
+	schemaAbout      = ontology.Schema.IRI(ontology.Sitelink.About)
+	schemaIsPartOf   = ontology.Schema.IRI(ontology.Sitelink.IsPartOf)
+	schemaArticleRef = ontology.Schema.IRI(ontology.Sitelink.Class)
 )
 
 // documentPath is where ontology.Map puts document nodes under the base.
@@ -67,6 +72,9 @@ type Graph struct {
 	// entity IRI → entity, and the entity's IRI by ID.
 	byIRI map[string]*extractor.Entity
 	doc   string // the document node's IRI; "" when there is none
+	// articles are the Wikipedia article nodes (Map writes them after
+	// the link nodes).
+	articles map[string]bool
 	// Skipped counts the typed, labelled nodes outside the base, which
 	// cannot be given Map's link nodes and are left as they are.
 	Skipped int
@@ -231,6 +239,43 @@ func Read(quads []rdf.Quad, opts Options) (*Graph, error) {
 			stmtSubject[s] = append(stmtSubject[s], termKey(q.Obj))
 		}
 	}
+	// Wikipedia articles (Map's sitelinks): an article about an entity
+	// gives the entity its title and the document its wiki.
+	g.articles = map[string]bool{}
+	about := map[string][]string{}
+	articleName, articleSite := map[string]string{}, map[string]string{}
+	for _, q := range quads {
+		s, p := termKey(q.Subj), q.Pred.String()
+		switch p {
+		case schemaAbout.String():
+			about[s] = append(about[s], termKey(q.Obj))
+		case schemaName.String():
+			if l, ok := q.Obj.(rdf.Literal); ok && articleName[s] == "" {
+				articleName[s] = l.String()
+			}
+		case schemaIsPartOf.String():
+			if o, ok := q.Obj.(rdf.IRI); ok {
+				if u, err := url.Parse(o.String()); err == nil && u.Host != "" {
+					articleSite[s] = u.Host
+				}
+			}
+		}
+	}
+	for _, a := range subjects {
+		if !slices.Contains(types[a], schemaArticleRef.String()) || len(about[a]) == 0 || articleSite[a] == "" {
+			continue
+		}
+		g.articles[a] = true
+		for _, iri := range about[a] {
+			if e := g.byIRI[iri]; e != nil && e.Wiki == "" && articleName[a] != "" {
+				e.Wiki = articleName[a]
+				if res.Doc.Site == "" {
+					res.Doc.Site = articleSite[a]
+				}
+			}
+		}
+	}
+
 	// Mentions: the distinct evidence spans of the statements that name
 	// the entity, in text order (the graph does not keep every mention;
 	// these are the sentences it occurs in).
@@ -357,8 +402,8 @@ func (g *Graph) Quads() ([]rdf.Quad, error) {
 		if g.byIRI[s] != nil && head[q.Pred.String()] {
 			last[s] = i
 		}
-		if docAt < 0 && s == g.doc {
-			docAt = i
+		if docAt < 0 && (s == g.doc || g.articles[s]) {
+			docAt = i // link nodes go before the articles and the document
 		}
 	}
 	opts := ontology.Options{Base: g.base}

@@ -230,7 +230,18 @@ func fakeWikidata(t *testing.T, idx *link.Index, requests *int) *httptest.Server
 				t.Errorf("wbgetentities props %q", q.Get("props"))
 			}
 			ents := map[string]any{}
-			for _, id := range strings.Split(q.Get("ids"), "|") {
+			ids := strings.Split(q.Get("ids"), "|")
+			if q.Get("sites") == "enwiki" {
+				ids = nil
+				for i, title := range strings.Split(q.Get("titles"), "|") {
+					if c := idx.ByEnwiki(title); c != nil {
+						ids = append(ids, c.QID)
+					} else {
+						ents[fmt.Sprint(-1-i)] = map[string]any{"site": "enwiki", "title": title, "missing": ""}
+					}
+				}
+			}
+			for _, id := range ids {
 				c := idx.Item(id)
 				if c == nil {
 					ents[id] = map[string]any{"id": id, "missing": ""}
@@ -261,7 +272,7 @@ func fakeWikidata(t *testing.T, idx *link.Index, requests *int) *httptest.Server
 					for _, v := range p.qids {
 						cl = append(cl, map[string]any{"mainsnak": map[string]any{"snaktype": "value", "property": p.pid,
 							"datavalue": map[string]any{"value": map[string]any{"entity-type": "item", "numeric-id": 1, "id": v}, "type": "wikibase-entityid"},
-							"datatype": "wikibase-item"}, "type": "statement", "id": id + "$x", "rank": "normal"})
+							"datatype":  "wikibase-item"}, "type": "statement", "id": id + "$x", "rank": "normal"})
 					}
 					if len(cl) > 0 {
 						claims[p.pid] = cl
@@ -269,6 +280,9 @@ func fakeWikidata(t *testing.T, idx *link.Index, requests *int) *httptest.Server
 				}
 				e["claims"] = claims
 				sl := map[string]any{}
+				if c.Enwiki != "" {
+					sl["enwiki"] = map[string]any{"site": "enwiki", "title": c.Enwiki, "badges": []any{}}
+				}
 				for i := range c.Sitelinks {
 					sl[fmt.Sprintf("x%dwiki", i)] = map[string]any{"site": fmt.Sprintf("x%dwiki", i), "title": c.Name(), "badges": []any{}}
 				}
@@ -455,5 +469,28 @@ func TestReconcile(t *testing.T) {
 	defer bad.Close()
 	if _, err := (&Reconcile{Client: c, Endpoint: bad.URL}).Candidates(context.Background(), []string{"a"}); err == nil || !strings.Contains(err.Error(), "no result for query q0") {
 		t.Errorf("bad batch: error %v", err)
+	}
+}
+
+// TestWikidataByArticle: an entity the text links to an English Wikipedia
+// article is looked up by it (wbgetentities sites=enwiki), and linked
+// through it though no search for its names finds the item.
+func TestWikidataByArticle(t *testing.T) {
+	idx := link.NewIndex()
+	idx.Add(link.Candidate{QID: "Q200881", Labels: []string{"Kassym-Jomart Tokayev"}, Classes: []string{"Q5"}, Enwiki: "Kassym-Jomart Tokayev"})
+	requests := 0
+	srv := fakeWikidata(t, idx, &requests)
+	defer srv.Close()
+	res := &extractor.Result{Doc: &extractor.Document{Name: "x"}, Entities: []*extractor.Entity{
+		{ID: "person/tokayev", Type: extractor.Person, Name: "Jomart", Wiki: "Kassym-Jomart_Tokayev"},
+		{ID: "person/nobody", Type: extractor.Person, Name: "Nobody", Wiki: "No such article"},
+	}}
+	c, _ := newClient(t, Options{})
+	st, err := (&Linker{Source: &Wikidata{Client: c, API: srv.URL + "/w/api.php"}}).Link(context.Background(), res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l := res.Entities[0].Links; st.Linked != 1 || len(l) != 1 || l[0].QID != "Q200881" || !strings.HasPrefix(l[0].Evidence, "enwiki sitelink") {
+		t.Errorf("%+v: links %+v", st, l)
 	}
 }

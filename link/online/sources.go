@@ -99,39 +99,85 @@ func (w *Wikidata) Candidates(ctx context.Context, names []string) ([]link.Candi
 		ids = ids[len(batch):]
 		q := url.Values{"action": {"wbgetentities"}, "format": {"json"}, "ids": {strings.Join(batch, "|")},
 			"props": {"labels|aliases|descriptions|claims|sitelinks"}, "languages": {strings.Join(w.langs(), "|")}}
-		body, err := w.Client.Get(ctx, w.api()+"?"+q.Encode())
+		cands, err := w.entities(ctx, q, batch) // in search order
 		if err != nil {
-			return nil, fmt.Errorf("wbgetentities: %w", err)
+			return nil, err
 		}
-		var resp struct {
-			Entities map[string]json.RawMessage `json:"entities"`
-			Error    *apiError                  `json:"error"`
-		}
-		if err := json.Unmarshal(body, &resp); err != nil {
-			return nil, fmt.Errorf("wbgetentities: not an API answer: %w", err)
-		}
-		if resp.Error != nil {
-			return nil, fmt.Errorf("wbgetentities: %s: %s", resp.Error.Code, resp.Error.Info)
-		}
-		for _, id := range batch { // in search order
-			raw, ok := resp.Entities[id]
-			if !ok {
-				continue
-			}
-			var probe struct {
-				Missing *string `json:"missing"`
-			}
-			if json.Unmarshal(raw, &probe) == nil && probe.Missing != nil {
-				continue // deleted since it was found
-			}
-			c, err := link.ParseEntity(raw, w.langs())
-			if err != nil {
-				return nil, fmt.Errorf("wbgetentities %s: %w", id, err)
-			}
-			out = append(out, *c)
-		}
+		out = append(out, cands...)
 	}
 	return out, nil
+}
+
+// ByEnwiki implements [TitleSource]: wbgetentities with sites=enwiki and
+// the titles, 50 at a time.
+func (w *Wikidata) ByEnwiki(ctx context.Context, titles []string) ([]link.Candidate, error) {
+	var out []link.Candidate
+	for len(titles) > 0 {
+		batch := titles[:min(50, len(titles))]
+		titles = titles[len(batch):]
+		q := url.Values{"action": {"wbgetentities"}, "format": {"json"}, "sites": {"enwiki"}, "titles": {strings.Join(batch, "|")},
+			"props": {"labels|aliases|descriptions|claims|sitelinks"}, "languages": {strings.Join(w.langs(), "|")}}
+		cands, err := w.entities(ctx, q, nil)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, cands...)
+	}
+	return out, nil
+}
+
+// entities asks wbgetentities and reads the items of the answer: in the
+// order of ids when given, else by QID.
+func (w *Wikidata) entities(ctx context.Context, q url.Values, ids []string) ([]link.Candidate, error) {
+	body, err := w.Client.Get(ctx, w.api()+"?"+q.Encode())
+	if err != nil {
+		return nil, fmt.Errorf("wbgetentities: %w", err)
+	}
+	var resp struct {
+		Entities map[string]json.RawMessage `json:"entities"`
+		Error    *apiError                  `json:"error"`
+	}
+	if err := json.Unmarshal(body, &resp); err != nil {
+		return nil, fmt.Errorf("wbgetentities: not an API answer: %w", err)
+	}
+	if resp.Error != nil {
+		return nil, fmt.Errorf("wbgetentities: %s: %s", resp.Error.Code, resp.Error.Info)
+	}
+	if ids == nil {
+		for id := range resp.Entities {
+			ids = append(ids, id)
+		}
+		slices.SortFunc(ids, func(a, b string) int {
+			if len(a) != len(b) {
+				return len(a) - len(b)
+			}
+			return strings.Compare(a, b)
+		})
+	}
+	var out []link.Candidate
+	for _, id := range ids {
+		raw, ok := resp.Entities[id]
+		if !ok || !qidRE.MatchString(id) {
+			continue // a title without an item comes back as "-1"
+		}
+		var probe struct {
+			Missing *string `json:"missing"`
+		}
+		if json.Unmarshal(raw, &probe) == nil && probe.Missing != nil {
+			continue // deleted since it was found
+		}
+		c, err := link.ParseEntity(raw, w.langs())
+		if err != nil {
+			return nil, fmt.Errorf("wbgetentities %s: %w", id, err)
+		}
+		out = append(out, *c)
+	}
+	return out, nil
+}
+
+// A TitleSource also finds items by their English Wikipedia article.
+type TitleSource interface {
+	ByEnwiki(ctx context.Context, titles []string) ([]link.Candidate, error)
 }
 
 var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
@@ -261,6 +307,22 @@ func (l *Linker) Link(ctx context.Context, res *extractor.Result) (link.Stats, e
 	cands, err := l.Source.Candidates(ctx, names)
 	if err != nil {
 		return link.Stats{}, err
+	}
+	// The English Wikipedia articles the text links entities to.
+	if ts, ok := l.Source.(TitleSource); ok && res != nil && res.Doc != nil && res.Doc.WikiSite() == "en.wikipedia.org" {
+		var titles []string
+		for _, e := range res.Entities {
+			if e != nil && e.Wiki != "" && !slices.Contains(titles, e.Wiki) {
+				titles = append(titles, e.Wiki)
+			}
+		}
+		if len(titles) > 0 {
+			more, err := ts.ByEnwiki(ctx, titles)
+			if err != nil {
+				return link.Stats{}, err
+			}
+			cands = append(cands, more...)
+		}
 	}
 	idx := link.NewIndex()
 	for _, c := range cands {
