@@ -120,3 +120,11 @@ fmt:
 clean:
 	rm -rf bin
 	rm -f *.test coverage.out coverage.html *.coverprofile
+
+# test-virtuoso runs the Virtuoso integration test alone, verbosely, with
+# the 1,000,000-triple load (as .ci/run does within make test): it starts
+# virtuoso-t on free loopback ports, loads out/ by both protocols, runs
+# queries/*.rq against queries/expected/*.tsv and reports triples/s.
+.PHONY: test-virtuoso
+test-virtuoso:
+	KGBUILD_VIRTUOSO_1M=1 $(GO) test -count 1 -v -run 'TestVirtuoso' ./cmd/kgbuild

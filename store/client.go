@@ -223,8 +223,21 @@ func (c *Client) once(ctx context.Context, r request) (body []byte, retry bool, 
 				he.hint = "set " + EnvUser + " and " + EnvPassword + ", or " + EnvToken
 			}
 		}
-		return nil, resp.StatusCode >= 500 || resp.StatusCode == http.StatusTooManyRequests, he
+		return nil, retryable(resp.StatusCode), he
 	}
+}
+
+// retryable tells whether an answer with this status may succeed later:
+// 5xx but 501 Not Implemented and 505 HTTP Version Not Supported, and 429
+// Too Many Requests.
+func retryable(status int) bool {
+	switch status {
+	case http.StatusNotImplemented, http.StatusHTTPVersionNotSupported:
+		return false
+	case http.StatusTooManyRequests:
+		return true
+	}
+	return status >= 500
 }
 
 // maxBody bounds what is read of an answer: query results, or an error

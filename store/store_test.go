@@ -250,6 +250,8 @@ func TestRetries(t *testing.T) {
 		{"503 beyond retries", 5, "503", 2, "503 Service Unavailable: busy, try later (after 3 attempts)", 3},
 		{"400 not retried", 5, "400", 3, "400 Bad Request: SP030: syntax error at line 2", 1},
 		{"404 not retried", 5, "404", 3, "404 Not Found: no such graph store", 1},
+		{"501 not retried", 5, "501", 3, "501 Not Implemented: PUT is not implemented", 1},
+		{"429 retried", 1, "429", 3, "", 2},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			rec := &recorder{answer: func(n int, w http.ResponseWriter, r *http.Request) bool {
@@ -265,6 +267,10 @@ func TestRetries(t *testing.T) {
 					io.WriteString(w, "<html><body><h3>SP030: syntax error</h3>\n at line 2</body></html>")
 				case "404":
 					http.Error(w, "no such graph store", http.StatusNotFound)
+				case "501":
+					http.Error(w, "PUT is not implemented", http.StatusNotImplemented)
+				case "429":
+					http.Error(w, "slow down", http.StatusTooManyRequests)
 				case "drop":
 					conn, _, err := w.(http.Hijacker).Hijack()
 					if err == nil {
