@@ -21,8 +21,17 @@ func newGraph() *graph {
 	return &graph{out: map[string][]rdf.Triple{}, in: map[string][]rdf.Triple{}, seen: map[string]bool{}, terms: map[string]rdf.Term{}}
 }
 
-// key identifies a term: its N-Triples form.
-func key(t rdf.Term) string { return t.Serialize(rdf.NTriples) }
+// key identifies a term: its N-Triples form for literals, the IRI in
+// angle brackets, the blank node label after "_:".
+func key(t rdf.Term) string {
+	switch t := t.(type) {
+	case rdf.IRI:
+		return "<" + t.String() + ">"
+	case rdf.Blank:
+		return "_:" + t.String()
+	}
+	return t.Serialize(rdf.NTriples)
+}
 
 // add adds t unless the graph holds it already.
 func (g *graph) add(t rdf.Triple) {

@@ -53,6 +53,13 @@ type indexData struct {
 // title is the site's title: the option, or the names of the source
 // documents.
 func (s *site) title() string {
+	if s.siteTitle == "" {
+		s.siteTitle = s.makeTitle()
+	}
+	return s.siteTitle
+}
+
+func (s *site) makeTitle() string {
 	if s.opts.Title != "" {
 		return s.opts.Title
 	}

@@ -120,6 +120,7 @@ type site struct {
 	schemaEq  map[string][]string
 	unpaged   []string
 	extra     map[string]bool // paths of Options.Extra
+	siteTitle string
 	ownerMap  map[string][]*page
 	covCache  map[string]map[string]bool
 }

@@ -3,7 +3,11 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"html"
+	"io"
+	"net"
+	"net/http"
 	"net/url"
 	"os"
 	"os/exec"
@@ -12,6 +16,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -319,4 +324,205 @@ func TestSiteCommand(t *testing.T) {
 		t.Error(err)
 	}
 	wantExactly(t, tmp, []string{"bad.ttl", "notes", "site"})
+}
+
+// servedSite writes the sample's site under a new document root, at the
+// default base's path, and returns the root, the site's directory and a
+// free local address.
+func servedSite(t *testing.T) (root, dir, addr string) {
+	t.Helper()
+	tmp := t.TempDir()
+	root = filepath.Join(tmp, "www")
+	dir = filepath.Join(root, "kgbuild", "resource")
+	if err := os.MkdirAll(filepath.Dir(dir), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if r := runArgs("", "site", "--quiet", "--out", dir, committedTTL); r.code != exitOK {
+		t.Fatalf("kgbuild site: exit %d\n%s", r.code, r.stderr)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr = l.Addr().String()
+	l.Close()
+	return root, dir, addr
+}
+
+// docConfig is a configuration file of docs/site with its placeholders
+// replaced (each must be there).
+func docConfig(t *testing.T, name string, repl map[string]string) string {
+	t.Helper()
+	conf := string(readFile(t, "../../docs/site/"+name))
+	for old, r := range repl {
+		if !strings.Contains(conf, old) {
+			t.Fatalf("docs/site/%s has no %q", name, old)
+		}
+		conf = strings.ReplaceAll(conf, old, r)
+	}
+	return conf
+}
+
+// startServer runs a web server in the foreground until the test ends;
+// it is stopped with SIGTERM, so that its workers stop too.
+func startServer(t *testing.T, name string, args ...string) *strings.Builder {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	var out strings.Builder
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Signal(syscall.SIGTERM)
+		done := make(chan struct{})
+		go func() { cmd.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(10 * time.Second):
+			cmd.Process.Kill()
+			<-done
+		}
+	})
+	return &out
+}
+
+// checkNegotiation requests the site served at addr as browsers and
+// linked-data clients do: an entity IRI gives HTML to a browser and to a
+// client without Accept, the Turtle or JSON-LD file to a client asking
+// for it, each with Vary naming Accept; files are served with their media
+// types; an unknown entity is 404.
+func checkNegotiation(t *testing.T, addr, dir string, serverLog fmt.Stringer) {
+	t.Helper()
+	base := "http://" + addr + "/kgbuild/resource/"
+	client := &http.Client{Timeout: 5 * time.Second}
+	get := func(path, accept string) (*http.Response, []byte) {
+		t.Helper()
+		req, err := http.NewRequest("GET", base+path, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if accept != "" {
+			req.Header.Set("Accept", accept)
+		}
+		var resp *http.Response
+		for i := 0; ; i++ { // the server may still be starting
+			resp, err = client.Do(req)
+			if err == nil || i == 50 {
+				break
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		if err != nil {
+			t.Fatalf("GET %s: %v (server: %s)", path, err, serverLog)
+		}
+		defer resp.Body.Close()
+		body, err := io.ReadAll(resp.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return resp, body
+	}
+	const browser = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
+	for _, c := range []struct {
+		path, accept, mediaType, file string
+		negotiated                    bool
+	}{
+		{"country/kazakhstan", browser, "text/html", "country/kazakhstan.html", true},
+		{"country/kazakhstan", "", "text/html", "country/kazakhstan.html", true},
+		{"country/kazakhstan", "text/turtle", "text/turtle", "country/kazakhstan.ttl", true},
+		{"country/kazakhstan", "application/ld+json", "application/ld+json", "country/kazakhstan.jsonld", true},
+		{"country/kazakhstan", "text/turtle;q=1.0, */*;q=0.1", "text/turtle", "country/kazakhstan.ttl", true},
+		{"person/kassym-jomart-tokayev", "application/ld+json", "application/ld+json", "person/kassym-jomart-tokayev.jsonld", true},
+		{"country/kazakhstan.ttl", browser, "text/turtle", "country/kazakhstan.ttl", false},
+		{"", browser, "text/html", "index.html", false},
+		{"dataset", "text/turtle", "text/turtle", "dataset.ttl", true},
+		{"dataset", browser, "text/html", "index.html", true},
+		{sampleName + ".nt", "", "application/n-triples", sampleName + ".nt", false},
+		{"graph.svg", "", "image/svg+xml", "graph.svg", false},
+	} {
+		resp, body := get(c.path, c.accept)
+		if resp.StatusCode != http.StatusOK {
+			t.Errorf("GET %s (Accept %q): %s", c.path, c.accept, resp.Status)
+			continue
+		}
+		if mt, _, _ := strings.Cut(resp.Header.Get("Content-Type"), ";"); mt != c.mediaType || strings.Contains(resp.Header.Get("Content-Type"), "qs=") {
+			t.Errorf("GET %s (Accept %q): Content-Type %q, want %s", c.path, c.accept, resp.Header.Get("Content-Type"), c.mediaType)
+		}
+		if !bytes.Equal(body, readFile(t, filepath.Join(dir, filepath.FromSlash(c.file)))) {
+			t.Errorf("GET %s (Accept %q): not %s", c.path, c.accept, c.file)
+		}
+		if vary := strings.ToLower(resp.Header.Get("Vary")); c.negotiated && !strings.Contains(vary, "accept") {
+			t.Errorf("GET %s: Vary %q does not name Accept", c.path, vary)
+		}
+	}
+	if resp, _ := get("person/nobody", browser); resp.StatusCode != http.StatusNotFound {
+		t.Errorf("GET person/nobody: %s, want 404", resp.Status)
+	}
+}
+
+// TestSiteServedByNginx serves the sample's site with the README's nginx
+// configuration (docs/site/nginx.conf) and checks its content
+// negotiation. It skips without nginx (apt-get install -y nginx-light;
+// .ci/run installs it).
+func TestSiteServedByNginx(t *testing.T) {
+	nginx := "/usr/sbin/nginx"
+	if _, err := os.Stat(nginx); err != nil {
+		t.Skip("needs nginx (apt-get install -y nginx-light)")
+	}
+	root, dir, addr := servedSite(t)
+	tmp := filepath.Dir(root)
+	conf := docConfig(t, "nginx.conf", map[string]string{"listen 80;": "listen " + addr + ";", "root /srv/www;": "root " + root + ";"})
+	main := "pid " + tmp + "/nginx.pid;\nerror_log " + tmp + "/error.log;\ndaemon off;\nevents {}\nhttp {\naccess_log off;\n" +
+		"client_body_temp_path " + tmp + "; proxy_temp_path " + tmp + "; fastcgi_temp_path " + tmp + "; uwsgi_temp_path " + tmp + "; scgi_temp_path " + tmp + ";\n" +
+		conf + "\n}\n"
+	if os.Geteuid() == 0 {
+		// Workers would run as nobody, who cannot read the test's
+		// temporary directory.
+		main = "user root;\n" + main
+	}
+	confPath := filepath.Join(tmp, "nginx.conf")
+	if err := os.WriteFile(confPath, []byte(main), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := startServer(t, nginx, "-e", filepath.Join(tmp, "error.log"), "-p", tmp, "-c", confPath)
+	checkNegotiation(t, addr, dir, log)
+}
+
+// TestSiteServedByApache serves the sample's site with the README's
+// Apache configuration (docs/site/apache.conf) and checks its content
+// negotiation. It skips without Apache (apt-get install -y apache2;
+// .ci/run installs it).
+func TestSiteServedByApache(t *testing.T) {
+	apache := "/usr/sbin/apache2"
+	modules := "/usr/lib/apache2/modules/"
+	if _, err := os.Stat(apache); err != nil {
+		t.Skip("needs Apache httpd (apt-get install -y apache2)")
+	}
+	root, dir, addr := servedSite(t)
+	tmp := filepath.Dir(root)
+	var main strings.Builder
+	fmt.Fprintf(&main, "ServerRoot %s\nPidFile %s/httpd.pid\nErrorLog %s/error.log\nListen %s\nServerName localhost\n", tmp, tmp, tmp, addr)
+	fmt.Fprintf(&main, "TypesConfig /etc/mime.types\nDocumentRoot %s\n", root)
+	for _, m := range []string{"mpm_event", "authz_core", "mime", "negotiation", "dir", "headers"} {
+		fmt.Fprintf(&main, "LoadModule %s_module %smod_%s.so\n", m, modules, m)
+	}
+	main.WriteString(docConfig(t, "apache.conf", map[string]string{"/srv/www": root}))
+	confPath := filepath.Join(tmp, "httpd.conf")
+	if err := os.WriteFile(confPath, []byte(main.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	log := startServer(t, apache, "-f", confPath, "-DFOREGROUND")
+	checkNegotiation(t, addr, dir, log)
+}
+
+// TestReadmeServerConfigs: README.md shows docs/site's web server
+// configurations as they are (the files the serving tests run).
+func TestReadmeServerConfigs(t *testing.T) {
+	readme := string(readFile(t, "../../README.md"))
+	for _, name := range []string{"nginx.conf", "apache.conf"} {
+		if conf := string(readFile(t, "../../docs/site/"+name)); !strings.Contains(readme, "\n"+conf+"```") {
+			t.Errorf("README.md does not show docs/site/%s as it is", name)
+		}
+	}
 }
