@@ -146,7 +146,9 @@ func siteDataset(opts *site.Options, file, firstGraph string, stderr io.Writer) 
 	if err != nil {
 		return &codedError{exitInput, fmt.Errorf("--dataset: %w", err)}
 	}
-	ds := &site.Dataset{Description: d}
+	// The index embeds the nested schema.org Dataset that dataset search
+	// engines read; the site serves the whole description beside it.
+	ds := &site.Dataset{Description: d, JSONLD: d.SchemaOrg()}
 	dir := filepath.Dir(file)
 	stem := strings.TrimSuffix(filepath.Base(file), filepath.Ext(file))
 	local, under := strings.CutPrefix(d.IRI, opts.Base)
@@ -155,9 +157,6 @@ func siteDataset(opts *site.Options, file, firstGraph string, stderr io.Writer) 
 		data, err := os.ReadFile(path)
 		if err != nil {
 			continue
-		}
-		if f == exporter.JSONLD {
-			ds.JSONLD = data
 		}
 		if under && local != "" && !strings.ContainsAny(local, "/.#?") {
 			opts.Extra = append(opts.Extra, site.File{Path: local + f.Extension, Data: data})

@@ -137,7 +137,7 @@ func TestSiteInChromium(t *testing.T) {
 			t.Errorf("index as rendered lacks the dataset's %q: %s", want, quoteLine(indexText))
 		}
 	}
-	if !strings.Contains(indexDOM, `<script type="application/ld+json">`) || !strings.Contains(indexDOM, "schema:Dataset") {
+	if !strings.Contains(indexDOM, `<script type="application/ld+json">`) || !strings.Contains(indexDOM, `"@type": "Dataset"`) {
 		t.Errorf("index has no embedded JSON-LD of the dataset")
 	}
 	for _, name := range []string{"dataset.ttl", "dataset.jsonld", sampleName + ".ttl", sampleName + ".jsonld", sampleName + ".nt"} {
