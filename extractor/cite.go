@@ -24,8 +24,16 @@ func (x *extraction) table(b Block) {
 		x.areaTable(t, ac, cc)
 		return
 	}
+	// A table of offices without names, in a person's article: the
+	// person's offices.
+	var holder *Entity
 	if nc < 0 {
-		return
+		if oc < 0 {
+			return
+		}
+		if holder = x.r.find(Person, x.d.Title); holder == nil {
+			return
+		}
 	}
 	cell := func(row Row, c int) (string, Span) {
 		if c < 0 || row.Cells[c].Len() == 0 {
@@ -34,15 +42,18 @@ func (x *extraction) table(b Block) {
 		return x.d.Slice(row.Cells[c]), row.Cells[c]
 	}
 	for _, row := range t.Rows {
-		name, nsp := cell(row, nc)
-		if name == "" || !looksLikePerson(name) {
-			continue
-		}
-		p := x.r.person(name)
-		if p == nil || len(strings.Fields(name)) > 1 && p.Name != name {
-			p = x.r.add(Person, name, nsp)
-		} else {
-			p.Mentions = append(p.Mentions, nsp)
+		p := holder
+		if p == nil {
+			name, nsp := cell(row, nc)
+			if name == "" || !looksLikePerson(name) {
+				continue
+			}
+			p = x.r.person(name)
+			if p == nil || len(strings.Fields(name)) > 1 && p.Name != name {
+				p = x.r.add(Person, name, nsp)
+			} else {
+				p.Mentions = append(p.Mentions, nsp)
+			}
 		}
 		var q []Qualifier
 		if s, _ := cell(row, sc); s != "" {

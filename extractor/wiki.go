@@ -39,6 +39,9 @@ var qualifierTypes = map[string]Type{
 	"organization": Organization, "organisation": Organization, "company": Organization,
 }
 
+// ordinalRE matches the rank of an office's holder: "2nd ", "Acting ".
+var ordinalRE = regexp.MustCompile(`^(?:\d+(?:st|nd|rd|th) |Acting )`)
+
 // bornRE matches the disambiguation of a person by dates: "(born 1953)",
 // "(1940–2020)".
 var bornRE = regexp.MustCompile(`^(?:born \d{4}|died \d{4}|(?:c\. )?\d{4}[–-](?:\d{4})?|politician, born \d{4})$`)
@@ -317,6 +320,9 @@ func (x *extraction) officeholderBox(value boxValue, keys []string) {
 		if !ok {
 			continue
 		}
+		if m := ordinalRE.FindString(title); m != "" { // "2nd President of Kazakhstan"
+			title, osp.Start = title[len(m):], osp.Start+len(m)
+		}
 		off := x.officeEntity(title, osp)
 		if off == nil {
 			continue
@@ -330,6 +336,16 @@ func (x *extraction) officeholderBox(value boxValue, keys []string) {
 			if d, ok := dateAt(s); ok {
 				q = append(q, Qualifier{EndTime, DateOf(d)})
 				ended = true
+			}
+		}
+		for _, r := range []struct {
+			key string
+			rel Relation
+		}{{"predecessor", Replaces}, {"successor", ReplacedBy}} {
+			if s, sp, _, ok := value(r.key + suffix); ok && looksLikePerson(s) {
+				if o := x.boxPerson(s, sp); o != nil && o != p {
+					q = append(q, Qualifier{r.rel, ref(o)})
+				}
 			}
 		}
 		x.fact(p, PositionHeld, ref(off), row, nil, q...)

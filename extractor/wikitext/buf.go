@@ -96,8 +96,10 @@ func (o *buf) newline() {
 
 // trimmed returns the span [start, end of buffer) without surrounding
 // white space.
-func (o *buf) trimmed(start int) extractor.Span {
-	e := len(o.b)
+func (o *buf) trimmed(start int) extractor.Span { return o.trimmedTo(start, len(o.b)) }
+
+// trimmedTo returns the span [start, e) without surrounding white space.
+func (o *buf) trimmedTo(start, e int) extractor.Span {
 	for e > start && (o.b[e-1] == ' ' || o.b[e-1] == '\t' || o.b[e-1] == '\n') {
 		e--
 	}

@@ -97,6 +97,7 @@ func (p *parser) inline(i, j int) {
 				for k+n < j && p.src[k+n] == '~' {
 					n++
 				}
+				p.out.dropped() // a signature
 				next = k + n
 			}
 		}
@@ -399,6 +400,9 @@ func (p *parser) element(i, j int) int {
 		p.out.text(decode(p.src[t.end:c]))
 		return after
 	case t.name == "br" || t.name == "hr":
+		if p.brAt < 0 {
+			p.brAt = p.out.len()
+		}
 		p.out.text(" ")
 		return t.end
 	case dropTags[t.name]:

@@ -369,11 +369,18 @@ func (p *parser) tableBlock(rows [][]cell) {
 			}
 			o.sep("\t")
 			cs := o.len()
+			p.brAt = -1
 			p.inline(c.a, c.b)
 			sp := o.trimmed(cs)
 			if sp.Len() == 0 {
 				o.truncate(cs)
 				continue
+			}
+			// "Name<br><small>(born 1953)</small>": the cell is its first line.
+			if p.brAt > cs {
+				if first := o.trimmedTo(cs, p.brAt); first.Len() > 0 {
+					sp = first
+				}
 			}
 			if col < len(row.Cells) {
 				row.Cells[col] = sp

@@ -62,7 +62,7 @@ func Parse(name string, data []byte) (*extractor.Document, error) {
 		d.Name = d.Title
 	}
 	p := &parser{path: name, src: src, lower: asciiLower(src), off: off, data: data,
-		doc: d, section: -1, refSection: -2, named: map[string]int{},
+		doc: d, section: -1, refSection: -2, named: map[string]int{}, brAt: -1,
 		budget: 64*len(src) + 1<<20}
 	p.out = &p.main
 	if m := redirectRE.FindStringSubmatch(src); m != nil {
@@ -107,6 +107,7 @@ type parser struct {
 	notes      []note
 	named      map[string]int // <ref name=…> → footnote number
 	inRef      bool
+	brAt       int // where the first <br> of a table cell was written; -1 before
 }
 
 // note is a footnote's rendered text.
