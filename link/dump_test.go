@@ -10,6 +10,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/kgbuild/kgbuild/extractor"
 )
 
 // readDump reads every item of a dump file (any compression).
@@ -295,4 +297,52 @@ func BenchmarkDumpReader(b *testing.B) {
 		w.Close()
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "entities/s")
+}
+
+// TestLoadFor: a filtered index keeps the items the names and titles can
+// find, and links the sample as the whole index does.
+func TestLoadFor(t *testing.T) {
+	x, err := LoadFor("testdata/dump.json.gz", []string{"NUR-SULTAN", "nobody"}, []string{"kazakhstan"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := describe(x.Candidates()); len(got) != 2 || !strings.HasPrefix(got[0], "Q232|") || !strings.HasPrefix(got[1], "Q1520|") {
+		t.Errorf("filtered: %q, want Kazakhstan (by its article) and Astana (by an alias)", got)
+	}
+	if _, err := os.Stat(sampleIndex); err != nil {
+		t.Skipf("needs %s: %v", sampleIndex, err)
+	}
+	full, err := Load(sampleIndex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := sample(t), sample(t)
+	names, titles := NamesOf(b)
+	part, err := LoadFor(sampleIndex, names, titles)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sa, sb := Link(a, full), Link(b, part)
+	if sa != sb || part.Len() >= full.Len() {
+		t.Errorf("whole index %+v (%d items), filtered %+v (%d items)", sa, full.Len(), sb, part.Len())
+	}
+	for i := range a.Entities {
+		if fmt.Sprint(a.Entities[i].Links) != fmt.Sprint(b.Entities[i].Links) {
+			t.Errorf("%s: %v with the whole index, %v filtered", a.Entities[i].ID, a.Entities[i].Links, b.Entities[i].Links)
+		}
+	}
+}
+
+// sample extracts the sample article.
+func sample(t *testing.T) *extractor.Result {
+	t.Helper()
+	text, err := os.ReadFile("../examples/government-of-kazakhstan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := extractor.Parse("government-of-kazakhstan.txt", text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return extractor.Extract(d)
 }

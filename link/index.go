@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/kgbuild/kgbuild/extractor"
 )
 
 // Candidate is one Wikidata item of an index, with what the index says of
@@ -60,6 +62,73 @@ type Index struct {
 	byQID  map[string]*Candidate
 	byName map[string][]hit
 	byWiki map[string]*Candidate // by English Wikipedia title (wikiKey)
+	// When filter is set (NewFilteredIndex), Add keeps only the items
+	// one of whose names folds to a key of wantName, or whose enwiki
+	// title's key is in wantWiki.
+	filter             bool
+	wantName, wantWiki map[string]bool
+}
+
+// NewFilteredIndex returns an empty index that keeps only the items that
+// names or titles can find: those one of whose labels or aliases folds as
+// one of names does, or whose English Wikipedia title is one of titles
+// (further rows of an item kept are kept too). Reading a dump or a compact
+// index of all of Wikidata into it takes memory in proportion to what the
+// names match, not to the index; linking the entities whose names and
+// articles these are gives the same links as with the whole index.
+func NewFilteredIndex(names, titles []string) *Index {
+	x := NewIndex()
+	x.filter = true
+	x.wantName, x.wantWiki = map[string]bool{}, map[string]bool{}
+	for _, n := range names {
+		if k := Fold(n); k != "" {
+			x.wantName[k] = true
+		}
+	}
+	for _, t := range titles {
+		if k := wikiKey(t); k != "" {
+			x.wantWiki[k] = true
+		}
+	}
+	return x
+}
+
+// wanted reports whether a filtered index keeps c.
+func (x *Index) wanted(c *Candidate) bool {
+	if x.byQID[c.QID] != nil || x.wantWiki[wikiKey(c.Enwiki)] {
+		return true
+	}
+	for _, list := range [][]string{c.Labels, c.Aliases} {
+		for _, n := range list {
+			if x.wantName[Fold(n)] {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// NamesOf returns the names the linker looks the entities of res up by
+// (canonical names, aliases, labels) and the English Wikipedia titles the
+// text links them to, for [NewFilteredIndex].
+func NamesOf(res *extractor.Result) (names, titles []string) {
+	if res == nil {
+		return nil, nil
+	}
+	for _, e := range res.Entities {
+		if e == nil {
+			continue
+		}
+		names = append(names, e.Name)
+		names = append(names, e.Aliases...)
+		for _, l := range e.Labels {
+			names = append(names, l.Text)
+		}
+		if e.Wiki != "" && res.Doc != nil && res.Doc.WikiSite() == enwikiHost {
+			titles = append(titles, e.Wiki)
+		}
+	}
+	return names, titles
 }
 
 // NewIndex returns an empty index.
@@ -129,7 +198,7 @@ var qidRE = regexp.MustCompile(`^Q[1-9][0-9]*$`)
 // English Wikipedia title kept when it has one. Empty
 // and repeated names are ignored. Add ignores c unless c.QID is a QID.
 func (x *Index) Add(c Candidate) {
-	if !qidRE.MatchString(c.QID) {
+	if !qidRE.MatchString(c.QID) || x.filter && !x.wanted(&c) {
 		return
 	}
 	have := x.byQID[c.QID]

@@ -109,6 +109,16 @@ func Load(path string) (*Index, error) {
 	return x, nil
 }
 
+// LoadFor reads an index file as [Load] does into a [NewFilteredIndex]
+// of names and titles.
+func LoadFor(path string, names, titles []string) (*Index, error) {
+	x := NewFilteredIndex(names, titles)
+	if err := x.ReadFile(path); err != nil {
+		return nil, err
+	}
+	return x, nil
+}
+
 // ReadFile adds the items of an index file to x, as [Load] reads it.
 func (x *Index) ReadFile(path string) error {
 	f, err := Open(path, nil)

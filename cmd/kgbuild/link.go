@@ -90,10 +90,6 @@ func linkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return &codedError{exitUsage, err}
 		}
 	}
-	linker, err := newLinker(o.index, &o.online)
-	if err != nil {
-		return prefixError("--index", err)
-	}
 
 	quads, inName, err := readGraph(in, from, stdin)
 	if err != nil {
@@ -102,6 +98,12 @@ func linkCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	g, err := graph.Read(quads, graph.Options{Base: o.base})
 	if err != nil {
 		return &codedError{exitInput, fmt.Errorf("%s: %w", inName, err)}
+	}
+	// The index is read for the graph's names only: an index of all of
+	// Wikidata takes memory in proportion to what they match.
+	linker, err := newLinkerFor(o.index, &o.online, g.Result())
+	if err != nil {
+		return prefixError("--index", err)
 	}
 	st, err := linker.Link(g.Result())
 	if err != nil {

@@ -69,9 +69,23 @@ func userAgent(contact string) string {
 // Wikidata's API, an http(s) URL with that Reconciliation API endpoint,
 // anything else is an index file.
 func newLinker(spec string, o *onlineOptions) (linker, error) {
+	return newLinkerFor(spec, o, nil)
+}
+
+// newLinkerFor is newLinker for the entities of res only: an index file
+// is read keeping only the items their names and articles can find
+// (link.LoadFor), so that an index of all of Wikidata fits in memory.
+func newLinkerFor(spec string, o *onlineOptions, res *extractor.Result) (linker, error) {
 	isURL := strings.HasPrefix(spec, "http://") || strings.HasPrefix(spec, "https://")
 	if spec != "wikidata" && !isURL {
-		idx, err := link.Load(spec)
+		var idx *link.Index
+		var err error
+		if res != nil {
+			names, titles := link.NamesOf(res)
+			idx, err = link.LoadFor(spec, names, titles)
+		} else {
+			idx, err = link.Load(spec)
+		}
 		if err != nil {
 			return nil, &codedError{exitInput, err}
 		}
