@@ -170,7 +170,10 @@ type Facts struct {
 	// made under it (see [IRIs]).
 	Base string
 	// Titles are the titles of the source documents, in input order.
-	Titles        []string
+	Titles []string
+	// Documents is the number of source documents when Titles does not
+	// list them (a corpus); 0: len(Titles).
+	Documents     int
 	Stats         Summary
 	Linked        bool
 	Distributions []Distribution // IRI and URL are filled in by Describe
@@ -211,18 +214,22 @@ func Describe(c *Config, f Facts) (*Description, error) {
 		Run:            f.Run,
 	}
 	d.Run.IRI = runIRI
+	docs := f.Documents
+	if docs == 0 {
+		docs = len(f.Titles)
+	}
 	if d.Title == "" {
-		switch len(f.Titles) {
-		case 1:
+		switch {
+		case docs == 1 && len(f.Titles) == 1:
 			d.Title = "Knowledge graph of “" + f.Titles[0] + "”"
 		default:
-			d.Title = fmt.Sprintf("Knowledge graph of %d articles", len(f.Titles))
+			d.Title = fmt.Sprintf("Knowledge graph of %d articles", docs)
 		}
 	}
 	if d.Description == "" {
 		src := "a plain-text article"
-		if len(f.Titles) != 1 {
-			src = fmt.Sprintf("%d plain-text articles", len(f.Titles))
+		if docs != 1 {
+			src = fmt.Sprintf("%d articles", docs)
 		}
 		d.Description = fmt.Sprintf("Entities and facts that %s extracted from %s: %d entities and %d triples in the Wikidata statement model (truthy triples, statements with qualifiers and references) with schema.org terms. Every statement cites the sentence it was read from.",
 			f.Run.Software, src, f.Stats.Entities, f.Stats.Triples)

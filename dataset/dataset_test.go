@@ -168,7 +168,7 @@ func TestDescribeDefaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	if d.Title != "Knowledge graph of 2 articles" || d.License != "https://creativecommons.org/licenses/by-sa/4.0/" ||
-		d.Version != "1.0" || len(d.Keywords) == 0 || !strings.Contains(d.Description, "2 plain-text articles") {
+		d.Version != "1.0" || len(d.Keywords) == 0 || !strings.Contains(d.Description, "from 2 articles") {
 		t.Errorf("defaults: %+v", d)
 	}
 	if got := d.Distributions[0].URL; got != "https://example.org/r/a.ttl" {

@@ -62,8 +62,11 @@ type Distribution struct {
 	Name      string // file name
 	URL       string // where it is downloaded from
 	MediaType string // IANA media type, "text/turtle"
-	Size      int64  // bytes
-	SHA256    string // lowercase hex
+	// CompressFormat is the media type of the compression ("application/gzip");
+	// empty: none.
+	CompressFormat string
+	Size           int64  // bytes
+	SHA256         string // lowercase hex
 }
 
 // Run is the build that made the dataset, a prov:Activity.
@@ -231,6 +234,7 @@ var (
 	dcatDownloadURL     = ontology.DCAT.IRI("downloadURL")
 	dcatMediaType       = ontology.DCAT.IRI("mediaType")
 	dcatByteSize        = ontology.DCAT.IRI("byteSize")
+	dcatCompressFormat  = ontology.DCAT.IRI("compressFormat")
 	dctTitle            = ontology.DCTerms.IRI("title")
 	dctDescription      = ontology.DCTerms.IRI("description")
 	dctLicense          = ontology.DCTerms.IRI("license")
@@ -447,6 +451,9 @@ func (d *Description) Triples() ([]rdf.Triple, error) {
 			b.add(dcatMediaType, b.iri("media type", string(ontology.MediaTypes)+dist.MediaType))
 			b.add(schemaEncoding, plain(dist.MediaType))
 		}
+		if dist.CompressFormat != "" {
+			b.add(dcatCompressFormat, b.iri("compress format", string(ontology.MediaTypes)+dist.CompressFormat))
+		}
 		b.add(dcatByteSize, rdf.NewTypedLiteral(strconv.FormatInt(dist.Size, 10), xsdNonNegInteger))
 		b.add(schemaContentSize, plain(strconv.FormatInt(dist.Size, 10)+" B"))
 		if d.License != "" {
@@ -490,8 +497,10 @@ func (d *Description) Triples() ([]rdf.Triple, error) {
 		b.add(rdfType, provEntity)
 		b.add(dctIdentifier, plain(in.Name))
 		b.add(dcatByteSize, rdf.NewTypedLiteral(strconv.FormatInt(in.Size, 10), xsdNonNegInteger))
-		b.add(spdxChecksum, b.blank(fmt.Sprintf("input-sha256-%d", i+1)))
-		b.checksum(fmt.Sprintf("input-sha256-%d", i+1), in.SHA256)
+		if in.SHA256 != "" { // a directory has none
+			b.add(spdxChecksum, b.blank(fmt.Sprintf("input-sha256-%d", i+1)))
+			b.checksum(fmt.Sprintf("input-sha256-%d", i+1), in.SHA256)
+		}
 	}
 	for i, p := range r.Parameters {
 		b.subject(b.blank(fmt.Sprintf("parameter%d", i+1)))

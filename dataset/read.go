@@ -201,6 +201,7 @@ func FromTriples(ts []rdf.Triple) (*Description, error) {
 			Size: g.num(n, dcatByteSize),
 		}
 		dist.MediaType = strings.TrimPrefix(g.str(n, dcatMediaType), mediaTypesNS)
+		dist.CompressFormat = strings.TrimPrefix(g.str(n, dcatCompressFormat), mediaTypesNS)
 		if c := g.one(n, spdxChecksum); c != nil {
 			dist.SHA256 = g.str(c, spdxChecksumValue)
 		}

@@ -14,6 +14,7 @@ import (
 	"cmp"
 	"hash/fnv"
 	"slices"
+	"sync"
 
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
@@ -44,8 +45,12 @@ var (
 //   - links: owl:sameAs triples whose object is a Wikidata item (the
 //     Wikidata linkset).
 //
+// A Stats is safe for concurrent use (workers of a corpus build): the
+// counts do not depend on the order the triples come in.
+//
 // The zero value is not usable; call [NewStats].
 type Stats struct {
+	mu       sync.Mutex
 	seen     map[[2]uint64]struct{}
 	subjects map[string]int // triples per subject
 	entities map[string]struct{}
@@ -83,6 +88,8 @@ func (s *Stats) Encode(t rdf.Triple) error {
 		key[0] = key[0]<<8 | uint64(sum[i])
 		key[1] = key[1]<<8 | uint64(sum[8+i])
 	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	if _, dup := s.seen[key]; dup {
 		return nil
 	}
@@ -139,6 +146,8 @@ const MaxExamples = 3
 
 // Summary returns the counts so far.
 func (s *Stats) Summary() Summary {
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	sum := Summary{
 		Triples:          s.triples,
 		Entities:         len(s.entities),

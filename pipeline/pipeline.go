@@ -86,6 +86,9 @@ type Linker interface {
 type Options struct {
 	Base   string // base IRI; empty: ontology.DefaultBase
 	Linker Linker // nil: no linking
+	// Sink also receives every triple of every article (a build's dataset
+	// counts); it must be safe for concurrent use. nil: none.
+	Sink ontology.Sink
 }
 
 // Builder builds articles' graphs. It is safe for concurrent use when its
@@ -94,6 +97,7 @@ type Builder struct {
 	opts    ontology.Options
 	encOpts exporter.Options
 	linker  Linker
+	sink    ontology.Sink
 }
 
 // New returns a Builder.
@@ -102,7 +106,7 @@ func New(o Options) *Builder {
 	if base == "" {
 		base = ontology.DefaultBase
 	}
-	return &Builder{opts: ontology.Options{Base: base}, encOpts: EncoderOptions(base), linker: o.Linker}
+	return &Builder{opts: ontology.Options{Base: base}, encOpts: EncoderOptions(base), linker: o.Linker, sink: o.Sink}
 }
 
 // Output is one article's graph.
@@ -114,13 +118,23 @@ type Output struct {
 	Facts    int
 }
 
-// countSink counts the triples passed on to an encoder.
+// countSink counts the triples passed on to an encoder, and passes them to
+// extra too when it is set.
 type countSink struct {
-	enc exporter.Encoder
-	n   int
+	enc   exporter.Encoder
+	n     int
+	extra ontology.Sink
 }
 
-func (c *countSink) Encode(t rdf.Triple) error { c.n++; return c.enc.Encode(t) }
+func (c *countSink) Encode(t rdf.Triple) error {
+	c.n++
+	if c.extra != nil {
+		if err := c.extra.Encode(t); err != nil {
+			return err
+		}
+	}
+	return c.enc.Encode(t)
+}
 
 // Article builds one article's graph as N-Quads in the document's named
 // graph, the way kgbuild build does for a single file with --format nq.
@@ -166,7 +180,7 @@ func (b *Builder) Article(a *corpus.Article) (Output, error) {
 	if err != nil {
 		return out, err
 	}
-	sink := &countSink{enc: enc}
+	sink := &countSink{enc: enc, extra: b.sink}
 	if err := ontology.Map(res, b.opts, sink); err != nil {
 		return out, fmt.Errorf("%s: %w", a.Source, err)
 	}

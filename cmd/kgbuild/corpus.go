@@ -99,6 +99,10 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 	if err != nil {
 		return &codedError{exitUsage, err}
 	}
+	ds, err := newDatasetRun(&o.dataset, os.Getenv)
+	if err != nil {
+		return err
+	}
 	jobs := o.jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -132,8 +136,12 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 		return &codedError{exitOutput, err}
 	}
 	resumed := len(shards.Manifest().Shards)
+	if err := ds.countShards(o.out, shards.Manifest().Shards); err != nil {
+		shards.Abort()
+		return err
+	}
 
-	b := pipeline.New(pipeline.Options{Base: o.base, Linker: linker})
+	b := pipeline.New(pipeline.Options{Base: o.base, Linker: linker, Sink: ds.stats})
 	var st corpusStats
 	prog := newProgress(stderr, o.quiet, r, &st)
 	reported := resumed
@@ -185,7 +193,7 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 			o.out, st.docs.Load(), st.skipped.Load(), st.triples.Load(), float64(st.text.Load())/1e6, el,
 			float64(st.text.Load())/1e6/el, float64(st.docs.Load())/el, jobs, len(m.Shards), filepath.Join(o.out, corpus.ManifestName))
 	}
-	return nil
+	return ds.finishCorpus(o, files, shards.Manifest(), linker != nil, stderr)
 }
 
 // corpusStats are a corpus build's running counts, read by the progress

@@ -145,7 +145,7 @@ func TestCorpusArticleAsFile(t *testing.T) {
 	if r := runArgs("", "build", "--quiet", "--out", out, path); r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
-	if names := dirNames(t, out); !slices.Equal(names, []string{"manifest.json", "part-00000.nq"}) {
+	if names := dirNames(t, out); !slices.Equal(names, []string{"dataset.jsonld", "dataset.ttl", "manifest.json", "part-00000.nq"}) {
 		t.Errorf("output files %v", names)
 	}
 	nq := shardText(t, out)
@@ -167,6 +167,7 @@ func TestCorpusArticleAsFile(t *testing.T) {
 // TestCorpusDeterministic: the same bytes, shards and manifest whatever
 // the number of workers, gzipped or not.
 func TestCorpusDeterministic(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000") // the dataset description's times
 	path := writeJSONL(t, testCorpus(t))
 	var first map[string][]byte
 	for _, jobs := range []string{"1", "2", "8"} {
@@ -233,6 +234,8 @@ func TestCorpusShardSizeBytes(t *testing.T) {
 // byte for byte the uninterrupted run's, and the finished shards are not
 // rewritten.
 func TestCorpusResume(t *testing.T) {
+	// The dataset description's times; its counts cover the kept shards.
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
 	path := writeJSONL(t, testCorpus(t))
 	full := t.TempDir()
 	if r := runArgs("", "build", "--quiet", "--shard-size", "2", "--gzip", "--out", full, path); r.code != exitOK {

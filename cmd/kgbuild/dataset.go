@@ -1,14 +1,18 @@
 package main
 
 import (
+	"compress/gzip"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
+	"github.com/kgbuild/kgbuild/corpus"
 	"github.com/kgbuild/kgbuild/dataset"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/ontology"
@@ -161,26 +165,13 @@ func (r *datasetRun) wrote(dir, name string, formats []exporter.Format) {
 }
 
 // finish writes DIR/dataset.ttl and DIR/dataset.jsonld (and, with
-// --citation, CITATION.cff and dataset.bib) describing the run, each
-// atomically, and reports them on stderr unless --quiet.
+// --citation, CITATION.cff and dataset.bib) describing a build of files,
+// each atomically, and reports them on stderr unless --quiet.
 func (r *datasetRun) finish(dir string, o *buildOptions, formats []exporter.Format, linked bool, stderr io.Writer) error {
-	end := time.Now().UTC()
-	if r.fixed {
-		end = r.start
-	}
-	f := dataset.Facts{
-		Base:   o.base,
-		Titles: r.titles,
-		Stats:  r.stats.Summary(),
-		Linked: linked,
-		Run: dataset.Run{
-			Software: "kgbuild", SoftwareVersion: version,
-			Start: r.start, End: end,
-			Inputs:     append(append([]dataset.Input(nil), r.inputs...), buildInputs(o)...),
-			Parameters: buildParameters(o, formats),
-		},
-		Time: end,
-	}
+	f := r.facts(o, linked)
+	f.Titles = r.titles
+	f.Run.Inputs = append(append([]dataset.Input(nil), r.inputs...), buildInputs(o)...)
+	f.Run.Parameters = buildParameters(o, formats)
 	for i, p := range r.files {
 		size, sum, err := dataset.HashFile(p)
 		if err != nil {
@@ -188,6 +179,107 @@ func (r *datasetRun) finish(dir string, o *buildOptions, formats []exporter.Form
 		}
 		f.Distributions = append(f.Distributions, dataset.Distribution{Name: filepath.Base(p), MediaType: r.types[i], Size: size, SHA256: sum})
 	}
+	return r.write(dir, o.quiet, f, stderr)
+}
+
+// finishCorpus is finish for a corpus build: the distributions are the
+// shards of the manifest (their sizes and SHA-256 recorded there), the
+// inputs the corpus files (a directory without checksum).
+func (r *datasetRun) finishCorpus(o *buildOptions, files []string, m corpus.Manifest, linked bool, stderr io.Writer) error {
+	f := r.facts(o, linked)
+	for _, sh := range m.Shards {
+		f.Documents += sh.Documents
+		d := dataset.Distribution{Name: sh.File, MediaType: exporter.NQuads.MediaType, Size: sh.Size, SHA256: sh.SHA256}
+		if strings.HasSuffix(sh.File, ".gz") {
+			d.CompressFormat = "application/gzip"
+		}
+		f.Distributions = append(f.Distributions, d)
+	}
+	for _, p := range files {
+		in := dataset.Input{Name: filepath.Base(p)}
+		if fi, err := os.Stat(p); err == nil && !fi.IsDir() {
+			size, sum, err := dataset.HashFile(p)
+			if err != nil {
+				return &codedError{exitInput, err}
+			}
+			in.Size, in.SHA256 = size, sum
+		}
+		f.Run.Inputs = append(f.Run.Inputs, in)
+	}
+	f.Run.Inputs = append(f.Run.Inputs, buildInputs(o)...)
+	f.Run.Parameters = buildParameters(o, []exporter.Format{exporter.NQuads})
+	if o.shardSize != "" {
+		f.Run.Parameters = append(f.Run.Parameters, dataset.Parameter{Name: "shard-size", Value: o.shardSize})
+	}
+	f.Run.Parameters = append(f.Run.Parameters, dataset.Parameter{Name: "gzip", Value: strconv.FormatBool(o.gzip)})
+	return r.write(o.out, o.quiet, f, stderr)
+}
+
+// countShards counts the triples of the shards a resumed run keeps, read
+// back from their files, so that the description covers the whole run.
+func (r *datasetRun) countShards(dir string, shards []corpus.ShardInfo) error {
+	for _, sh := range shards {
+		if err := countFile(filepath.Join(dir, sh.File), r.stats); err != nil {
+			return &codedError{exitInput, fmt.Errorf("--resume: %w", err)}
+		}
+	}
+	return nil
+}
+
+// countFile sends the triples of an N-Quads file (gzipped when its name
+// ends in .gz) to sink.
+func countFile(path string, sink ontology.Sink) error {
+	fh, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer fh.Close()
+	var rd io.Reader = fh
+	if strings.HasSuffix(path, ".gz") {
+		zr, err := gzip.NewReader(fh)
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		defer zr.Close()
+		rd = zr
+	}
+	dec, err := exporter.NewDecoder(exporter.NQuads, rd)
+	if err != nil {
+		return err
+	}
+	defer dec.Close()
+	for {
+		q, err := dec.Decode()
+		if errors.Is(err, io.EOF) {
+			return nil
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", path, err)
+		}
+		if err := sink.Encode(q.Triple); err != nil {
+			return err
+		}
+	}
+}
+
+// facts are the facts of every build: base, counts, the run's times.
+func (r *datasetRun) facts(o *buildOptions, linked bool) dataset.Facts {
+	end := time.Now().UTC()
+	if r.fixed {
+		end = r.start
+	}
+	return dataset.Facts{
+		Base:   o.base,
+		Stats:  r.stats.Summary(),
+		Linked: linked,
+		Run:    dataset.Run{Software: "kgbuild", SoftwareVersion: version, Start: r.start, End: end},
+		Time:   end,
+	}
+}
+
+// write describes the dataset in dir: dataset.ttl, dataset.jsonld and,
+// with --citation, CITATION.cff and dataset.bib, each atomically.
+func (r *datasetRun) write(dir string, quiet bool, f dataset.Facts, stderr io.Writer) error {
 	d, err := dataset.Describe(&r.cfg, f)
 	if err != nil {
 		return &codedError{exitUsage, fmt.Errorf("dataset metadata: %w", err)}
@@ -223,7 +315,7 @@ func (r *datasetRun) finish(dir string, o *buildOptions, formats []exporter.Form
 		}
 		written = append(written, path)
 	}
-	if !o.quiet {
+	if !quiet {
 		fmt.Fprintf(stderr, "dataset: %s\n", strings.Join(written, ", "))
 	}
 	return nil

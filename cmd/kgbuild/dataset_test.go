@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/kgbuild/kgbuild/corpus"
 	"github.com/kgbuild/kgbuild/dataset"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/ontology"
@@ -437,5 +438,57 @@ func TestDatasetParameters(t *testing.T) {
 	}
 	if strings.Contains(string(readFile(t, filepath.Join(out, "dataset.ttl"))), out) {
 		t.Error("dataset.ttl names the output directory")
+	}
+}
+
+// TestDatasetCorpus builds a corpus into shards: the description counts
+// the shards' triples (recounted from the files), its distributions are
+// the shards with their sizes and checksums, and the corpus file is the
+// input.
+func TestDatasetCorpus(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	path := writeJSONL(t, testCorpus(t))
+	for _, gz := range []bool{false, true} {
+		out := t.TempDir()
+		args := []string{"build", "--quiet", "--jobs", "2", "--shard-size", "3", "--out", out}
+		if gz {
+			args = append(args, "--gzip")
+		}
+		if r := runArgs("", append(args, path)...); r.code != exitOK {
+			t.Fatalf("exit %d: %s", r.code, r.stderr)
+		}
+		d := loadBoth(t, out)
+		m, err := corpus.ReadManifest(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(d.Distributions) != len(m.Shards) || len(m.Shards) < 2 {
+			t.Fatalf("%d distributions for %d shards", len(d.Distributions), len(m.Shards))
+		}
+		for i, dist := range d.Distributions {
+			size, sum, err := dataset.HashFile(filepath.Join(out, m.Shards[i].File))
+			if err != nil {
+				t.Fatal(err)
+			}
+			wantCompress := ""
+			if gz {
+				wantCompress = "application/gzip"
+			}
+			if dist.Name != m.Shards[i].File || dist.Size != size || dist.SHA256 != sum ||
+				dist.MediaType != exporter.NQuads.MediaType || dist.CompressFormat != wantCompress {
+				t.Errorf("distribution %+v, shard %s of %d bytes, sha256 %s", dist, m.Shards[i].File, size, sum)
+			}
+		}
+		if !gz {
+			rc := recountFiles(t, m.Files(out)...)
+			rc.check(t, d.Stats)
+		}
+		data := readFile(t, path)
+		if len(d.Run.Inputs) != 1 || d.Run.Inputs[0].Name != filepath.Base(path) || d.Run.Inputs[0].SHA256 != dataset.HashBytes(data) {
+			t.Errorf("inputs %+v", d.Run.Inputs)
+		}
+		if !strings.HasPrefix(d.Title, "Knowledge graph of ") || !strings.HasSuffix(d.Title, " articles") {
+			t.Errorf("title %q", d.Title)
+		}
 	}
 }
