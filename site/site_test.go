@@ -453,3 +453,33 @@ func firstDiff(got, want []byte) string {
 	}
 	return "no line differs"
 }
+
+// TestSelfContained: no page or picture loads anything from elsewhere —
+// no script file, stylesheet, font, image or frame; the only scripts are
+// JSON-LD data.
+func TestSelfContained(t *testing.T) {
+	opts := testOptions()
+	opts.Dataset, opts.Extra = testDataset(t)
+	s, err := Generate(smallTriples(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := []string{"<script src", "<link rel=\"stylesheet\"", "@import", "@font-face", "<img", "<iframe", "<object", "<embed", "xlink:href", "<image"}
+	for _, f := range s.Files {
+		if !strings.HasSuffix(f.Path, ".html") && !strings.HasSuffix(f.Path, ".svg") {
+			continue
+		}
+		page := string(f.Data)
+		for _, b := range bad {
+			if strings.Contains(page, b) {
+				t.Errorf("%s holds %q", f.Path, b)
+			}
+		}
+		if n, m := strings.Count(page, "url("), strings.Count(page, "url(#"); n != m {
+			t.Errorf("%s refers to %d outside resources by url()", f.Path, n-m)
+		}
+		if n, m := strings.Count(page, "<script"), strings.Count(page, `<script type="application/ld+json">`); n != m {
+			t.Errorf("%s has %d scripts, %d of them JSON-LD", f.Path, n, m)
+		}
+	}
+}

@@ -526,3 +526,36 @@ func TestReadmeServerConfigs(t *testing.T) {
 		}
 	}
 }
+
+// TestSiteLinked builds the sample linked to Wikidata (../shared's
+// index) and checks that the entity pages show their items, with the
+// link's confidence and evidence, and that the index counts the links.
+func TestSiteLinked(t *testing.T) {
+	if !haveShared() {
+		t.Skip(needShared)
+	}
+	if _, err := os.Stat(sampleIndex); err != nil {
+		t.Skipf("needs %s: %v", sampleIndex, err)
+	}
+	tmp := t.TempDir()
+	build, dir := filepath.Join(tmp, "build"), filepath.Join(tmp, "site")
+	if r := runArgs("", "build", "--quiet", "--out", build, "--link", sampleIndex, samplePath(t)); r.code != exitOK {
+		t.Fatalf("build --link: exit %d\n%s", r.code, r.stderr)
+	}
+	if r := runArgs("", "site", "--quiet", "--out", dir, filepath.Join(build, sampleName+".ttl")); r.code != exitOK {
+		t.Fatalf("site: exit %d\n%s", r.code, r.stderr)
+	}
+	page := visibleText(string(readFile(t, filepath.Join(dir, "country", "kazakhstan.html"))))
+	if !regexp.MustCompile(`Wikidata Same as wd:Q\d+ \(confidence 0?\.\d+: [^)]+\)`).MatchString(page) {
+		t.Errorf("Kazakhstan's page shows no Wikidata item with its confidence and evidence: %s", quoteLine(page))
+	}
+	idx := visibleText(string(readFile(t, filepath.Join(dir, "index.html"))))
+	m := regexp.MustCompile(`Wikidata links (\d+)`).FindStringSubmatch(idx)
+	if m == nil || m[1] == "0" {
+		t.Errorf("index counts no Wikidata links: %s", quoteLine(idx))
+	}
+	// No link record gets a page of its own.
+	if _, err := os.Stat(filepath.Join(dir, "link")); err == nil {
+		t.Errorf("link records got pages")
+	}
+}
