@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -267,4 +268,39 @@ func TestSchemaOrg(t *testing.T) {
 	if n < 25 {
 		t.Errorf("only %d triples in the schema.org JSON-LD", n)
 	}
+}
+
+// BenchmarkStats counts the triples of the sample's graph (out/), the cost
+// the dataset description adds to a build per triple.
+func BenchmarkStats(b *testing.B) {
+	f, err := os.Open("../out/government-of-kazakhstan.nt")
+	if err != nil {
+		b.Skip(err)
+	}
+	defer f.Close()
+	dec, err := exporter.NewDecoder(exporter.NTriples, f)
+	if err != nil {
+		b.Fatal(err)
+	}
+	var ts []rdf.Triple
+	for {
+		q, err := dec.Decode()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+		ts = append(ts, q.Triple)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for range b.N {
+		s := NewStats()
+		for _, t := range ts {
+			s.Encode(t)
+		}
+		s.Summary()
+	}
+	b.ReportMetric(float64(b.N*len(ts))/b.Elapsed().Seconds(), "triples/s")
 }

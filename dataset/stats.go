@@ -12,8 +12,9 @@ package dataset
 
 import (
 	"cmp"
-	"hash/fnv"
+	"hash/maphash"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/kgbuild/kgbuild/ontology"
@@ -30,7 +31,10 @@ var (
 // Stats counts the triples of a dataset as they stream past: it is a sink
 // (Encode) to add beside the encoders of a build. A triple sent twice (the
 // same entity described by two documents) counts once: Stats keeps a 128-bit
-// hash of every distinct triple and the IRI of every distinct subject.
+// hash of every distinct triple (two 64-bit maphash sums with random seeds:
+// the counts are the same whatever the seeds, barring a collision, whose
+// odds are about n²/2¹²⁹ for n triples) and the IRI of every distinct
+// subject.
 //
 // What it counts:
 //   - triples: distinct triples;
@@ -51,6 +55,7 @@ var (
 // The zero value is not usable; call [NewStats].
 type Stats struct {
 	mu       sync.Mutex
+	seeds    [2]maphash.Seed
 	seen     map[[2]uint64]struct{}
 	subjects map[string]int // triples per subject
 	entities map[string]struct{}
@@ -63,6 +68,7 @@ type Stats struct {
 // NewStats returns an empty Stats.
 func NewStats() *Stats {
 	return &Stats{
+		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
 		seen:     map[[2]uint64]struct{}{},
 		subjects: map[string]int{},
 		entities: map[string]struct{}{},
@@ -73,20 +79,21 @@ func NewStats() *Stats {
 
 // Encode counts one triple. It never fails.
 func (s *Stats) Encode(t rdf.Triple) error {
-	subj := t.Subj.Serialize(rdf.NTriples)
+	subj := termKey(t.Subj)
 	pred := t.Pred.String()
-	h := fnv.New128a()
-	h.Write([]byte(subj))
-	h.Write([]byte{' '})
-	h.Write([]byte(pred))
-	h.Write([]byte{' '})
-	h.Write([]byte(t.Obj.Serialize(rdf.NTriples)))
-	var sum [16]byte
-	h.Sum(sum[:0])
+	// Two 64-bit hashes of the triple with independent seeds: a 128-bit
+	// key. A collision (two distinct triples counted as one) has odds
+	// around n²/2¹²⁹ for n triples.
 	var key [2]uint64
-	for i := range 8 {
-		key[0] = key[0]<<8 | uint64(sum[i])
-		key[1] = key[1]<<8 | uint64(sum[8+i])
+	for i, seed := range s.seeds {
+		var h maphash.Hash
+		h.SetSeed(seed)
+		h.WriteString(subj)
+		h.WriteByte(0)
+		h.WriteString(pred)
+		h.WriteByte(0)
+		writeTerm(&h, t.Obj)
+		key[i] = h.Sum64()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -110,6 +117,37 @@ func (s *Stats) Encode(t rdf.Triple) error {
 		}
 	}
 	return nil
+}
+
+// termKey is a subject's key: an IRI as itself, a blank node as "_:label"
+// (no IRI starts with "_:", which is no scheme).
+func termKey(t rdf.Term) string {
+	if b, ok := t.(rdf.Blank); ok {
+		return "_:" + b.String()
+	}
+	return t.String()
+}
+
+// writeTerm writes an object to h, its kind and every part that tells it
+// from another term.
+func writeTerm(h *maphash.Hash, t rdf.Term) {
+	switch v := t.(type) {
+	case rdf.IRI:
+		h.WriteByte('I')
+		h.WriteString(v.String())
+	case rdf.Blank:
+		h.WriteByte('B')
+		h.WriteString(v.String())
+	case rdf.Literal:
+		h.WriteByte('L')
+		h.WriteString(v.String())
+		h.WriteByte(0)
+		h.WriteString(v.Lang())
+		h.WriteByte(0)
+		h.WriteString(v.DataType.String())
+	default:
+		h.WriteString(t.Serialize(rdf.NTriples))
+	}
 }
 
 // Close does nothing: Stats is a sink like the exporter's encoders.
@@ -164,10 +202,9 @@ func (s *Stats) Summary() Summary {
 	}
 	var exs []ex
 	for e := range s.entities {
-		// Entities are IRIs (<…> in N-Triples): blank nodes are never
-		// examples.
-		if len(e) > 2 && e[0] == '<' {
-			exs = append(exs, ex{e[1 : len(e)-1], s.subjects[e]})
+		// Blank nodes are never examples.
+		if !strings.HasPrefix(e, "_:") {
+			exs = append(exs, ex{e, s.subjects[e]})
 		}
 	}
 	slices.SortFunc(exs, func(a, b ex) int {

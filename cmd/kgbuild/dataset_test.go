@@ -492,3 +492,15 @@ func TestDatasetCorpus(t *testing.T) {
 		}
 	}
 }
+
+// TestDatasetNameTaken: an input named dataset.txt would write over the
+// description; it is refused before anything is written.
+func TestDatasetNameTaken(t *testing.T) {
+	in := copyFile(t, samplePath(t), "dataset.txt")
+	out := filepath.Join(t.TempDir(), "out")
+	r := runArgs("", "build", "--out", out, in)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "dataset description") {
+		t.Errorf("exit %d, stderr %q", r.code, r.stderr)
+	}
+	wantExactly(t, out, nil)
+}

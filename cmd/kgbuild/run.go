@@ -252,6 +252,10 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		names[name] = path
 	}
+	if path, ok := names[datasetName]; ok {
+		// DIR/dataset.ttl and .jsonld are the dataset's description.
+		return &codedError{exitUsage, fmt.Errorf("build: %s would write %s.*, the dataset description's name: rename the input", path, filepath.Join(o.out, datasetName))}
+	}
 	ds, err := newDatasetRun(&o.dataset, os.Getenv)
 	if err != nil {
 		return err
