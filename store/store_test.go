@@ -55,7 +55,7 @@ func (rec *recorder) requests() []recorded {
 	return append([]recorded(nil), rec.reqs...)
 }
 
-func iri(t *testing.T, s string) rdf.IRI {
+func iri(t testing.TB, s string) rdf.IRI {
 	t.Helper()
 	i, err := rdf.NewIRI(s)
 	if err != nil {
@@ -65,7 +65,7 @@ func iri(t *testing.T, s string) rdf.IRI {
 }
 
 // triples makes n distinct triples.
-func triples(t *testing.T, n int) []rdf.Triple {
+func triples(t testing.TB, n int) []rdf.Triple {
 	var out []rdf.Triple
 	for i := range n {
 		lit, err := rdf.NewLangLiteral(fmt.Sprintf("name \"%d\"\nline", i), "en")

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -462,5 +463,59 @@ ServerPort = 127.0.0.1:3000
 	}
 	if _, err := virtuosoConfig("[Parameters]\n", "/tmp/v", 1, 2); err == nil {
 		t.Error("an ini without ports accepted")
+	}
+}
+
+// rdflibQueries runs each query file given after the graph with rdflib
+// and prints its answers as resultsTSV does, each preceded by a line
+// "== NAME".
+const rdflibQueries = `
+import os, sys, rdflib
+g = rdflib.Graph()
+g.parse(sys.argv[1], format="nt")
+def term(t):
+    if t is None: return ""
+    if isinstance(t, rdflib.URIRef): return "<%s>" % t
+    if isinstance(t, rdflib.BNode): return "_:" + t
+    s = '"' + str(t).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t") + '"'
+    if t.language: return s + "@" + t.language.lower()
+    if t.datatype and str(t.datatype) != "http://www.w3.org/2001/XMLSchema#string": return s + "^^<%s>" % t.datatype
+    return s
+for f in sys.argv[2:]:
+    r = g.query(open(f, encoding="utf-8").read())
+    vs = [str(v) for v in r.vars]
+    rows = sorted("\t".join(term(row[v]) for v in vs) for row in r)
+    sys.stdout.write("== " + os.path.basename(f)[:-3] + "\n" + "\t".join("?" + v for v in vs) + "\n" + "".join(x + "\n" for x in rows))
+`
+
+// TestQueriesRdflib: a second, independent SPARQL engine (rdflib) gives
+// the expected answers of queries/ on out/, so that they are not
+// Virtuoso's alone.
+func TestQueriesRdflib(t *testing.T) {
+	if !haveRdflib() {
+		t.Skip(needRdflib)
+	}
+	files, err := filepath.Glob(filepath.Join(queriesDir, "*.rq"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no queries in %s (%v)", queriesDir, err)
+	}
+	out, err := exec.Command(python, append([]string{"-c", rdflibQueries, sampleOut + ".nt"}, files...)...).Output()
+	if err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			t.Fatalf("rdflib: %v\n%s", err, ee.Stderr)
+		}
+		t.Fatalf("rdflib: %v", err)
+	}
+	answers := strings.Split(string(out), "== ")[1:]
+	if len(answers) != len(files) {
+		t.Fatalf("rdflib answered %d queries of %d", len(answers), len(files))
+	}
+	for _, a := range answers {
+		name, got, _ := strings.Cut(a, "\n")
+		want := string(readFile(t, filepath.Join(expectedDir, name+".tsv")))
+		if got != want {
+			t.Errorf("%s: rdflib's answers differ from queries/expected/%s.tsv:\n%s", name, name, lineDiff(want, got))
+		}
 	}
 }
