@@ -56,6 +56,7 @@ func (d *DumpReader) Next() (*Candidate, error) {
 		if err != nil {
 			return nil, err
 		}
+		whole := cap(line)
 		line = bytes.TrimSpace(line)
 		if d.line == 1 {
 			line = bytes.TrimPrefix(line, []byte("\uFEFF"))
@@ -73,22 +74,22 @@ func (d *DumpReader) Next() (*Candidate, error) {
 		if len(line) == 0 {
 			continue
 		}
-		var e dumpEntity
-		if err := json.Unmarshal(line, &e); err != nil && !emptyPHPMap(err) {
-			var se *json.SyntaxError
+		id, typ, c, err := scanEntity(line, d.langs)
+		if err != nil {
+			var se *scanError
 			if errors.As(err, &se) {
-				return nil, errAt(d.name, d.line, "column %d: not a Wikidata entity: %v", se.Offset, err)
+				col := whole - cap(line) + se.off + 1 // in the line as read
+				return nil, errAt(d.name, d.line, "column %d: not a Wikidata entity: %s", col, se.msg)
 			}
 			return nil, errAt(d.name, d.line, "not a Wikidata entity: %v", err)
 		}
-		if e.ID == "" {
+		if id == "" {
 			return nil, errAt(d.name, d.line, "not a Wikidata entity: no \"id\"")
 		}
 		d.Entities++
-		if e.Type != "item" || !qidRE.MatchString(e.ID) {
+		if typ != "item" || !qidRE.MatchString(id) {
 			continue
 		}
-		c := candidateOf(&e, d.langs)
 		if len(c.Labels) == 0 && len(c.Aliases) == 0 {
 			continue
 		}
