@@ -152,6 +152,7 @@ func (s *site) indexFiles() (index, svg []byte, err error) {
 	d.Counts = []countRow{
 		{"Triples", n(s.g.size)},
 		{"Entities (pages)", n(len(s.order))},
+		{"Statements, references and values with pages", n(len(s.nodeOrder))},
 		{"Classes", n(len(classes))},
 		{"Statements", n(stmts)},
 		{"References (evidence quotes)", n(refs)},

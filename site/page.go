@@ -42,6 +42,7 @@ type wikidataRow struct {
 type statementRow struct {
 	ID         string // the statement node's local name, an anchor
 	Title      string // the statement node
+	Href       string // its own page; empty: none
 	Property   link
 	Values     []link
 	Qualifiers []propValue
@@ -53,6 +54,7 @@ type statementRow struct {
 // the work it is stated in.
 type referenceRow struct {
 	Title  string
+	Href   string // its own page; empty: none
 	Quotes []link
 	Cited  []link
 	Other  []propValue
@@ -144,7 +146,11 @@ func (s *site) term(n rdf.Term, from *page) link {
 			}
 			parts = append(parts, s.property(t.Pred.(rdf.IRI)).Text+": "+v)
 		}
-		return link{Text: strings.Join(parts, " · "), Title: s.curie(n)}
+		l := link{Text: strings.Join(parts, " · "), Title: s.curie(n)}
+		if np := s.nodes[key(n)]; np != nil {
+			l.Href, l.Title, l.Internal = s.href(from, np), iri, true
+		}
+		return l
 	}
 	if n.Type() == rdf.TermBlank {
 		return link{Text: s.name(n), Title: s.curie(n)}
@@ -366,6 +372,9 @@ func (s *site) statement(p *page, pred rdf.IRI, pid string, st rdf.Object) state
 		r.ID = "s-" + path.Base(iri)
 		r.Title = iri
 	}
+	if np := s.nodes[key(st)]; np != nil {
+		r.Href = s.href(p, np)
+	}
 	ps := ontology.PS.IRI(pid)
 	for _, t := range s.g.out[key(st)] {
 		q := t.Pred.(rdf.IRI)
@@ -387,6 +396,9 @@ func (s *site) statement(p *page, pred rdf.IRI, pid string, st rdf.Object) state
 // reference shows reference node ref.
 func (s *site) reference(p *page, ref rdf.Object) referenceRow {
 	r := referenceRow{Title: iriOf(ref)}
+	if np := s.nodes[key(ref)]; np != nil {
+		r.Href = s.href(p, np)
+	}
 	if r.Title == "" {
 		r.Title = s.curie(ref)
 	}
@@ -463,4 +475,106 @@ func (s *site) owners() map[string][]*page {
 		}
 	}
 	return s.ownerMap
+}
+
+// nodeData is what the template of a node's page shows.
+type nodeData struct {
+	Site, Title, IRI string
+	Root             string
+	TTL, JSONLD      string
+	JSONLDScript     template.JS
+	Types            []link
+	Facts            []propValue
+	DescribedOn      []link
+	Incoming         []incomingRow
+	Generator        string
+}
+
+// nodeTitle names a node's page: its class and local name, and the
+// entities whose pages describe it.
+func (s *site) nodeTitle(p *page) string {
+	kind := "Node"
+	for _, c := range s.g.objects(p.subj, rdfType) {
+		curie := s.curie(c)
+		if i := strings.LastIndex(curie, ":"); i >= 0 {
+			kind = curie[i+1:]
+		}
+		break
+	}
+	title := kind + " " + path.Base(p.path)
+	var names []string
+	for _, o := range s.owners()[key(p.subj)] {
+		names = append(names, s.name(o.subj))
+	}
+	if len(names) > 3 {
+		names = append(names[:3], "…")
+	}
+	if len(names) > 0 {
+		title += " (" + strings.Join(names, ", ") + ")"
+	}
+	return title
+}
+
+// nodeFiles renders the page of a statement, reference or other node
+// described on entity pages, and its own description, so that its IRI
+// resolves as an entity's does.
+func (s *site) nodeFiles(p *page) ([]File, error) {
+	ttl, err := s.encode(exporter.Turtle, p.desc)
+	if err != nil {
+		return nil, err
+	}
+	js, err := s.encode(exporter.JSONLD, p.desc)
+	if err != nil {
+		return nil, err
+	}
+	base := path.Base(p.path)
+	d := nodeData{
+		Site:         s.title(),
+		Title:        s.nodeTitle(p),
+		IRI:          p.subj.String(),
+		Root:         strings.Repeat("../", strings.Count(p.path, "/")),
+		TTL:          base + ".ttl",
+		JSONLD:       base + ".jsonld",
+		JSONLDScript: scriptJSON(js),
+		Generator:    generator,
+	}
+	for _, t := range s.g.out[key(p.subj)] {
+		pred := t.Pred.(rdf.IRI)
+		if pred == rdfType {
+			d.Types = append(d.Types, s.term(t.Obj, p))
+			continue
+		}
+		d.Facts = append(d.Facts, propValue{s.property(pred), s.term(t.Obj, p)})
+	}
+	anchor := ""
+	if s.g.hasType(p.subj, wikibaseStmt) {
+		anchor = "#s-" + base
+	}
+	for _, o := range s.owners()[key(p.subj)] {
+		l := s.term(o.subj, p)
+		l.Href += anchor
+		d.DescribedOn = append(d.DescribedOn, l)
+	}
+	seen := map[string]bool{}
+	for _, t := range s.g.in[key(p.subj)] {
+		k := key(t.Subj) + " " + key(t.Pred)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		from := s.term(t.Subj, p)
+		if np := s.nodes[key(t.Subj)]; np != nil {
+			from = link{Text: s.nodeTitle(np), Href: s.href(p, np), Title: np.subj.String(), Internal: true}
+		}
+		d.Incoming = append(d.Incoming, incomingRow{from, s.property(t.Pred.(rdf.IRI))})
+	}
+	var b bytes.Buffer
+	if err := nodeTemplate.Execute(&b, d); err != nil {
+		return nil, err
+	}
+	return []File{
+		{Path: p.path + ".html", Data: b.Bytes()},
+		{Path: p.path + ".ttl", Data: ttl},
+		{Path: p.path + ".jsonld", Data: js},
+	}, nil
 }

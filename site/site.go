@@ -69,6 +69,9 @@ type File struct {
 type Site struct {
 	Files []File // sorted by path
 	Pages int    // entity pages
+	// Nodes counts the small pages of statements, references and other
+	// nodes under the base described on entity pages.
+	Nodes int
 	// Unpaged lists the IRIs under the base that describe something but
 	// get no page, with the reason (an IRI whose path is not a safe file
 	// name); their triples appear in the pages of the nodes that refer to
@@ -111,10 +114,15 @@ var extraPropertyLabels = map[string]string{
 
 // site is the state of one generation.
 type site struct {
-	opts      Options
-	g         *graph
-	pages     map[string]*page // subject key → page
-	order     []*page          // sorted by path
+	opts  Options
+	g     *graph
+	pages map[string]*page // subject key → page
+	order []*page          // sorted by path
+	// nodes are the statements, references and other nodes under the
+	// base without a page of their own that still get small pages, so
+	// that their IRIs resolve too; by subject key, and sorted by path.
+	nodes     map[string]*page
+	nodeOrder []*page
 	propLabel map[string]string
 	classLbl  map[string]string // Wikidata class QID → label
 	schemaEq  map[string][]string
@@ -142,7 +150,7 @@ func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
 	if opts.Lang == "" {
 		opts.Lang = "en"
 	}
-	s := &site{opts: opts, g: newGraph(), pages: map[string]*page{}, extra: map[string]bool{}}
+	s := &site{opts: opts, g: newGraph(), pages: map[string]*page{}, nodes: map[string]*page{}, extra: map[string]bool{}}
 	for _, f := range opts.Extra {
 		if badFilePath(f.Path) {
 			return nil, fmt.Errorf("site: bad file path %q", f.Path)
@@ -170,6 +178,13 @@ func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
 		}
 		files = append(files, fs...)
 	}
+	for _, p := range s.nodeOrder {
+		fs, err := s.nodeFiles(p)
+		if err != nil {
+			return nil, fmt.Errorf("site: %s: %w", p.subj, err)
+		}
+		files = append(files, fs...)
+	}
 	idx, svg, err := s.indexFiles()
 	if err != nil {
 		return nil, fmt.Errorf("site: index: %w", err)
@@ -189,7 +204,7 @@ func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
 	}
 	files = append(files, opts.Extra...)
 	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return &Site{Files: files, Pages: len(s.order), Unpaged: s.unpaged}, nil
+	return &Site{Files: files, Pages: len(s.order), Nodes: len(s.nodeOrder), Unpaged: s.unpaged}, nil
 }
 
 // vocabulary collects the labels of the properties and classes the pages
@@ -260,31 +275,46 @@ func (s *site) findPages() error {
 	taken := map[string]string{} // path → IRI
 	for _, subj := range s.g.subjects {
 		iri, ok := subj.(rdf.IRI)
-		if !ok || s.auxiliary(subj) {
+		if !ok {
 			continue
 		}
 		local, ok := localIn(iri.String(), s.opts.Base)
 		if !ok {
 			continue
 		}
+		aux := s.auxiliary(subj)
 		if why := badPath(local); why != "" {
-			s.unpaged = append(s.unpaged, fmt.Sprintf("%s: %s", iri, why))
+			if !aux {
+				s.unpaged = append(s.unpaged, fmt.Sprintf("%s: %s", iri, why))
+			}
 			continue
 		}
 		fold := strings.ToLower(local)
 		if prev, dup := taken[fold]; dup {
-			s.unpaged = append(s.unpaged, fmt.Sprintf("%s: its file name differs only in case from %s's", iri, prev))
+			if !aux {
+				s.unpaged = append(s.unpaged, fmt.Sprintf("%s: its file name differs only in case from %s's", iri, prev))
+			}
 			continue
 		}
 		taken[fold] = iri.String()
 		p := &page{subj: iri, path: local}
+		if aux {
+			s.nodes[key(iri)] = p
+			s.nodeOrder = append(s.nodeOrder, p)
+			continue
+		}
 		s.pages[key(iri)] = p
 		s.order = append(s.order, p)
 	}
-	slices.SortFunc(s.order, func(a, b *page) int { return strings.Compare(a.path, b.path) })
+	byPath := func(a, b *page) int { return strings.Compare(a.path, b.path) }
+	slices.SortFunc(s.order, byPath)
+	slices.SortFunc(s.nodeOrder, byPath)
 	for _, p := range s.order {
 		p.label = s.preferredLabel(p.subj)
 		p.desc, p.nodes = s.describe(p.subj)
+	}
+	for _, p := range s.nodeOrder {
+		p.desc, _ = s.describe(p.subj)
 	}
 	return nil
 }

@@ -57,7 +57,7 @@ var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(termTem
 {{with .Statements}}<h2 id="statements">Statements</h2>
 <table>
 <tr><th>Property</th><th>Value</th><th>Evidence</th></tr>
-{{range .}}<tr{{if .ID}} id="{{.ID}}"{{end}} title="{{.Title}}"><td>{{template "term" .Property}}</td><td>{{range $i, $v := .Values}}{{if $i}}, {{end}}{{template "term" $v}}{{end}}{{range .Qualifiers}}<div class="qual">{{template "term" .Property}}: {{template "term" .Value}}</div>{{end}}{{range .Other}}<div class="qual">{{template "term" .Property}}: {{template "term" .Value}}</div>{{end}}</td><td>{{range .References}}<div class="ref" title="{{.Title}}">{{range .Quotes}}<blockquote>{{template "term" .}}</blockquote>{{end}}{{with .Cited}}<div class="src">Stated in {{range $i, $c := .}}{{if $i}}, {{end}}{{template "term" $c}}{{end}}</div>{{end}}{{with .Other}}<div class="src">{{range $i, $o := .}}{{if $i}} · {{end}}{{template "term" $o.Property}}: {{template "term" $o.Value}}{{end}}</div>{{end}}</div>{{end}}</td></tr>
+{{range .}}<tr{{if .ID}} id="{{.ID}}"{{end}} title="{{.Title}}"><td>{{template "term" .Property}}{{if .Href}} <a class="muted" href="{{.Href}}" title="the statement {{.Title}}">¶</a>{{end}}</td><td>{{range $i, $v := .Values}}{{if $i}}, {{end}}{{template "term" $v}}{{end}}{{range .Qualifiers}}<div class="qual">{{template "term" .Property}}: {{template "term" .Value}}</div>{{end}}{{range .Other}}<div class="qual">{{template "term" .Property}}: {{template "term" .Value}}</div>{{end}}</td><td>{{range .References}}<div class="ref" title="{{.Title}}">{{range .Quotes}}<blockquote>{{template "term" .}}</blockquote>{{end}}{{with .Cited}}<div class="src">Stated in {{range $i, $c := .}}{{if $i}}, {{end}}{{template "term" $c}}{{end}}</div>{{end}}{{if .Href}}<div class="src"><a href="{{.Href}}" title="the reference {{.Title}}">reference</a></div>{{end}}{{with .Other}}<div class="src">{{range $i, $o := .}}{{if $i}} · {{end}}{{template "term" $o.Property}}: {{template "term" $o.Value}}{{end}}</div>{{end}}</div>{{end}}</td></tr>
 {{end}}</table>{{end}}
 {{with .Other}}<h2 id="facts">Other facts</h2>
 <table>
@@ -127,6 +127,41 @@ var indexTemplate = template.Must(template.New("index").Funcs(funcs).Parse(termT
 <tr><th>Property</th><th>IRI</th><th>Triples</th></tr>
 {{range .Properties}}<tr><td>{{template "term" .Property}}</td><td><code>{{.Curie}}</code></td><td>{{.Count}}</td></tr>
 {{end}}</table>
+</body>
+</html>
+`))
+
+var nodeTemplate = template.Must(template.New("node").Funcs(funcs).Parse(termTemplate + `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="{{.Generator}}">
+<meta name="robots" content="noindex">
+<title>{{.Title}} — {{.Site}}</title>
+<link rel="alternate" type="text/turtle" href="{{.TTL}}">
+<link rel="alternate" type="application/ld+json" href="{{.JSONLD}}">
+<style>{{css}}</style>
+<script type="application/ld+json">
+{{.JSONLDScript}}</script>
+</head>
+<body>
+<nav><a href="{{.Root}}index.html">{{.Site}}</a></nav>
+<h1>{{.Title}}</h1>
+<p class="iri">{{.IRI}}</p>
+<p class="formats">This description as <a href="{{.TTL}}" type="text/turtle">Turtle</a> <a href="{{.JSONLD}}" type="application/ld+json">JSON-LD</a></p>
+{{with .Types}}<p id="types">Type: {{range $i, $t := .}}{{if $i}}, {{end}}{{template "term" $t}}{{end}}</p>{{end}}
+{{with .DescribedOn}}<p id="described-on">Described on the page of {{range $i, $l := .}}{{if $i}}, {{end}}{{template "term" $l}}{{end}}</p>{{end}}
+{{with .Facts}}<h2 id="facts">Facts</h2>
+<table>
+<tr><th>Property</th><th>Value</th></tr>
+{{range .}}<tr><td>{{template "term" .Property}}</td><td>{{template "term" .Value}}</td></tr>
+{{end}}</table>{{end}}
+{{with .Incoming}}<h2 id="incoming">Linked from</h2>
+<table>
+<tr><th>Node</th><th>Property</th></tr>
+{{range .}}<tr><td>{{template "term" .From}}</td><td>{{template "term" .Property}}</td></tr>
+{{end}}</table>{{end}}
 </body>
 </html>
 `))

@@ -104,7 +104,7 @@ func siteCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 		return &codedError{exitOutput, fmt.Errorf("site: %w", err)}
 	}
 	if !o.quiet {
-		fmt.Fprintf(stderr, "%d triples → %s: %d entity pages, %d files\n", len(triples), o.out, s.Pages, len(s.Files))
+		fmt.Fprintf(stderr, "%d triples → %s: %d entity pages, %d statement/reference/value pages, %d files\n", len(triples), o.out, s.Pages, s.Nodes, len(s.Files))
 	}
 	return nil
 }

@@ -152,7 +152,7 @@ func TestSiteInChromium(t *testing.T) {
 	for _, want := range []string{
 		"Kazakhstan",
 		"https://example.org/kgbuild/resource/country/kazakhstan",
-		"capital Astana start time", "1998-06-10",
+		"capital ¶ Astana start time", "1998-06-10",
 		"The Government of Kazakhstan transferred its capital from Almaty to Astana on 10 June 1998.",
 		"Stated in Government of Kazakhstan",
 		"Linked from",
@@ -435,6 +435,8 @@ func checkNegotiation(t *testing.T, addr, dir string, serverLog fmt.Stringer) {
 		{"country/kazakhstan", "text/turtle;q=1.0, */*;q=0.1", "text/turtle", "country/kazakhstan.ttl", true},
 		{"person/kassym-jomart-tokayev", "application/ld+json", "application/ld+json", "person/kassym-jomart-tokayev.jsonld", true},
 		{"country/kazakhstan.ttl", browser, "text/turtle", "country/kazakhstan.ttl", false},
+		{"statement/dec06eb80163162c", "text/turtle", "text/turtle", "statement/dec06eb80163162c.ttl", true},
+		{"statement/dec06eb80163162c", browser, "text/html", "statement/dec06eb80163162c.html", true},
 		{"", browser, "text/html", "index.html", false},
 		{"dataset", "text/turtle", "text/turtle", "dataset.ttl", true},
 		{"dataset", browser, "text/html", "index.html", true},
@@ -554,8 +556,13 @@ func TestSiteLinked(t *testing.T) {
 	if m == nil || m[1] == "0" {
 		t.Errorf("index counts no Wikidata links: %s", quoteLine(idx))
 	}
-	// No link record gets a page of its own.
-	if _, err := os.Stat(filepath.Join(dir, "link")); err == nil {
-		t.Errorf("link records got pages")
+	// Link records are described on their entity's page, and have a
+	// small page of their own, not listed among the entities.
+	links, err := filepath.Glob(filepath.Join(dir, "link", "*.ttl"))
+	if err != nil || len(links) == 0 {
+		t.Errorf("link records have no descriptions of their own (%v)", err)
+	}
+	if strings.Contains(string(readFile(t, filepath.Join(dir, "index.html"))), `href="link/`) {
+		t.Errorf("the index lists link records among the entities")
 	}
 }
