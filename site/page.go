@@ -482,7 +482,6 @@ type nodeData struct {
 	Site, Title, IRI string
 	Root             string
 	TTL, JSONLD      string
-	JSONLDScript     template.JS
 	Types            []link
 	Facts            []propValue
 	DescribedOn      []link
@@ -529,14 +528,13 @@ func (s *site) nodeFiles(p *page) ([]File, error) {
 	}
 	base := path.Base(p.path)
 	d := nodeData{
-		Site:         s.title(),
-		Title:        s.nodeTitle(p),
-		IRI:          p.subj.String(),
-		Root:         strings.Repeat("../", strings.Count(p.path, "/")),
-		TTL:          base + ".ttl",
-		JSONLD:       base + ".jsonld",
-		JSONLDScript: scriptJSON(js),
-		Generator:    generator,
+		Site:      s.title(),
+		Title:     s.nodeTitle(p),
+		IRI:       p.subj.String(),
+		Root:      strings.Repeat("../", strings.Count(p.path, "/")),
+		TTL:       base + ".ttl",
+		JSONLD:    base + ".jsonld",
+		Generator: generator,
 	}
 	for _, t := range s.g.out[key(p.subj)] {
 		pred := t.Pred.(rdf.IRI)

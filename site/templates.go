@@ -142,8 +142,6 @@ var nodeTemplate = template.Must(template.New("node").Funcs(funcs).Parse(termTem
 <link rel="alternate" type="text/turtle" href="{{.TTL}}">
 <link rel="alternate" type="application/ld+json" href="{{.JSONLD}}">
 <style>{{css}}</style>
-<script type="application/ld+json">
-{{.JSONLDScript}}</script>
 </head>
 <body>
 <nav><a href="{{.Root}}index.html">{{.Site}}</a></nav>
