@@ -65,7 +65,7 @@ type Kind uint8
 // Kinds of input.
 const (
 	TextFile  Kind = iota + 1 // one plain-text article
-	Directory                 // a directory tree of plain-text articles (*.txt)
+	Directory                 // a directory tree of articles (*.txt and the registered extensions)
 	JSONLines                 // {"id","title","text","url"} a line
 	Dump                      // MediaWiki XML export
 )
@@ -130,7 +130,8 @@ type Reader struct {
 }
 
 // Open returns a Reader of the articles of paths, in order. Each path is a
-// text file, a directory (its *.txt files, recursively, in lexical order),
+// text file, a directory (its *.txt files and those of registered
+// extensions, recursively, in lexical order),
 // a JSON Lines file or a MediaWiki XML dump, each file optionally
 // compressed with bzip2 or gzip. Open checks that every path exists.
 func Open(paths []string) (*Reader, error) {
@@ -182,7 +183,23 @@ func pathError(path string, err error) error {
 	return err
 }
 
-func isText(p string) bool { return strings.EqualFold(filepath.Ext(p), ".txt") }
+// extMarkup maps the file name extensions of articles, lower case, to
+// their markup.
+var extMarkup = map[string]Markup{".txt": PlainText}
+
+// RegisterExtension makes files named *ext (case ignored) articles written
+// in markup m, in directories and as inputs of a corpus build; ".txt" is
+// plain text. It is meant for init functions: it is not safe to call
+// while Readers run.
+func RegisterExtension(ext string, m Markup) { extMarkup[strings.ToLower(ext)] = m }
+
+// markupOf is the markup of an article file, by its extension.
+func markupOf(p string) (Markup, bool) {
+	m, ok := extMarkup[strings.ToLower(filepath.Ext(p))]
+	return m, ok
+}
+
+func isText(p string) bool { _, ok := markupOf(p); return ok }
 
 // Progress reports how many bytes of the inputs, as stored, have been read
 // and how many there are in all. It may be called from any goroutine.
@@ -337,7 +354,11 @@ func (s *fileSource) next() (*Article, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Article{Path: s.path, Text: data, Markup: PlainText, Source: s.path}, nil
+	m, ok := markupOf(s.path)
+	if !ok {
+		m = PlainText // a single input of any other name is plain text
+	}
+	return &Article{Path: s.path, Text: data, Markup: m, Source: s.path}, nil
 }
 
 func (s *fileSource) close() error { return nil }
@@ -398,7 +419,8 @@ func (s *dirSource) next() (*Article, error) {
 			return nil, pathError(p, err)
 		}
 		s.r.done.Add(int64(len(f)))
-		return &Article{Path: p, Text: f, Markup: PlainText, Source: p}, nil
+		m, _ := markupOf(p)
+		return &Article{Path: p, Text: f, Markup: m, Source: p}, nil
 	}
 	return nil, io.EOF
 }

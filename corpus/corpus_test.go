@@ -290,3 +290,25 @@ func TestOpenMissing(t *testing.T) {
 		t.Errorf("Open(missing) = %v", err)
 	}
 }
+
+// TestDirectoryMarkup: files of a registered extension are articles in
+// its markup, in a directory and as inputs of their own.
+func TestDirectoryMarkup(t *testing.T) {
+	RegisterExtension(".Wiki", Wikitext)
+	defer delete(extMarkup, ".wiki")
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "a.txt"), "A")
+	write(t, filepath.Join(dir, "b.WIKI"), "'''B'''")
+	write(t, filepath.Join(dir, "c.md"), "C")
+	arts, err := readAllArticles(t, dir, filepath.Join(dir, "b.WIKI"), filepath.Join(dir, "c.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, a := range arts {
+		got = append(got, filepath.Base(a.Path)+":"+a.Markup.String())
+	}
+	if want := "a.txt:text b.WIKI:wikitext b.WIKI:wikitext c.md:text"; strings.Join(got, " ") != want {
+		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}

@@ -30,6 +30,13 @@ var Parsers = map[corpus.Markup]ParseFunc{
 	corpus.Wikitext:  wikitext.Parse,
 }
 
+func init() {
+	// Wikitext files in a corpus directory are read as wikitext.
+	for _, ext := range wikitext.Extensions {
+		corpus.RegisterExtension(ext, corpus.Wikitext)
+	}
+}
+
 // EncoderOptions are the prefixes and JSON-LD context of our vocabulary,
 // plus a prefix for each kind of entity minted under base ("person:").
 func EncoderOptions(base string) exporter.Options {

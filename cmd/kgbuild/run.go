@@ -153,10 +153,10 @@ Wikidata batch-edit commands, with qualifiers and the evidence as source;
 the report counts the statements left out because an entity is not linked
 (see --qs-create).
 
-A CORPUS is a directory (its *.txt files, recursively, in name order), a
-JSON Lines file (.jsonl, .ndjson: {"id","title","text","url"} a line) or
-a MediaWiki XML dump (.xml, pages-articles, multistream or not), each file
-optionally compressed (.bz2, .gz). A corpus is read as a stream and built
+A CORPUS is a directory (its *.txt and wikitext files, recursively, in
+name order), a JSON Lines file (.jsonl, .ndjson: {"id","title","text",
+"url"} a line) or a MediaWiki XML dump (.xml, pages-articles, multistream
+or not), each file optionally compressed (.bz2, .gz). A corpus is read as a stream and built
 on every core into sharded N-Quads, DIR/part-00000.nq[.gz], …, each
 article in its own named graph (BASE/document/NAME, NAME the file name or
 the slug of the title); the output is the same whatever --jobs is.
