@@ -291,6 +291,12 @@ func TestRetries(t *testing.T) {
 			if len(logs) != c.attempts-1 {
 				t.Errorf("%d retry logs: %q", len(logs), logs)
 			}
+			// The waits double: 1ms, 2ms, 4ms…
+			for i, m := range logs {
+				if want := fmt.Sprintf("; retry %d of %d in %v", i+1, c.retries, time.Millisecond<<i); !strings.HasSuffix(m, want) {
+					t.Errorf("retry log %q, want it to end %q", m, want)
+				}
+			}
 			if c.wantErr == "" {
 				if err != nil {
 					t.Fatal(err)
@@ -311,6 +317,22 @@ func TestRetries(t *testing.T) {
 				t.Errorf("error %q, want PUT %s… ending %q", err, srv.URL, c.wantErr)
 			}
 		})
+	}
+}
+
+func TestTimeout(t *testing.T) {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		io.Copy(io.Discard, r.Body)
+		time.Sleep(300 * time.Millisecond)
+	}))
+	defer srv.Close()
+	var logs []string
+	client := &Client{HTTP: &http.Client{Timeout: 50 * time.Millisecond}, Retries: 1, Backoff: time.Millisecond,
+		Log: func(m string) { logs = append(logs, m) }}
+	l, _ := NewLoader(client, LoaderOptions{Endpoint: srv.URL, Protocol: GSP})
+	err := load(t, l, g1, triples(t, 1))
+	if err == nil || !strings.Contains(err.Error(), "Timeout") || !strings.Contains(err.Error(), "after 2 attempts") || len(logs) != 1 {
+		t.Errorf("error %v, logs %q", err, logs)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"net/url"
 	"os"
 	"os/signal"
@@ -31,6 +32,7 @@ type loadOptions struct {
 	batch      int
 	batchBytes int
 	retries    int
+	timeout    time.Duration
 	quiet      bool
 }
 
@@ -46,6 +48,7 @@ func loadFlags(o *loadOptions, w io.Writer) *flag.FlagSet {
 	fs.IntVar(&o.batch, "batch", 0, fmt.Sprintf("at most `N` triples a request (default %d for gsp, %d for update)", store.DefaultGSPTriples, store.DefaultUpdateTriples))
 	fs.IntVar(&o.batchBytes, "batch-bytes", 0, fmt.Sprintf("at most `N` bytes of N-Triples a request (default %d for gsp, %d for update)", store.DefaultGSPBytes, store.DefaultUpdateBytes))
 	fs.IntVar(&o.retries, "retries", 4, "send a request up to `N` more times after a connection error or a 5xx answer, waiting 0.5 s, 1 s, 2 s…")
+	fs.DurationVar(&o.timeout, "timeout", 10*time.Minute, "give up on a request after `DURATION` (then retried like a connection error)")
 	fs.BoolVar(&o.quiet, "quiet", false, "no progress and no report on stderr")
 	return fs
 }
@@ -99,8 +102,8 @@ func load(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return usage("--graph: %v", err)
 		}
 	}
-	if o.batch < 0 || o.batchBytes < 0 || o.retries < 0 {
-		return usage("--batch, --batch-bytes and --retries cannot be negative")
+	if o.batch < 0 || o.batchBytes < 0 || o.retries < 0 || o.timeout <= 0 {
+		return usage("--batch, --batch-bytes and --retries cannot be negative, --timeout must be positive")
 	}
 	var forced exporter.Format
 	if o.format != "" {
@@ -135,7 +138,8 @@ func load(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		inputs = append(inputs, in)
 	}
 
-	client := &store.Client{Auth: store.AuthFromEnv(os.Getenv), Retries: o.retries}
+	client := &store.Client{Auth: store.AuthFromEnv(os.Getenv), Retries: o.retries,
+		HTTP: &http.Client{Timeout: o.timeout}}
 	progress := newLoadProgress(stderr, o.quiet)
 	client.Log = func(msg string) { progress.warnf("kgbuild: load: %s", msg) }
 	var sent atomic.Int64
@@ -443,7 +447,7 @@ func newLoadProgress(w io.Writer, quiet bool) *loadProgress {
 	return p
 }
 
-func (p *loadProgress) start() { p.begin = time.Now() }
+func (p *loadProgress) start() { p.begin, p.last = time.Now(), time.Now() }
 
 func (p *loadProgress) sent(n int64) {
 	p.sentN = n
@@ -451,12 +455,25 @@ func (p *loadProgress) sent(n int64) {
 }
 
 // update redraws the bar if the last drawing is old enough.
+//
+// Off a terminal, a plain line every plainEvery says how far the load
+// is.
 func (p *loadProgress) update() {
-	if !p.tty || time.Since(p.last) < 250*time.Millisecond {
-		return
+	switch {
+	case p.quiet:
+	case p.tty && time.Since(p.last) >= 250*time.Millisecond:
+		p.draw()
+	case !p.tty && time.Since(p.last) >= plainEvery:
+		p.last = time.Now()
+		el := time.Since(p.begin).Seconds()
+		fmt.Fprintf(p.w, "kgbuild: load: %d triples sent, %.1f of %.1f MB read, %.0f triples/s\n",
+			p.sentN, float64(p.read.Load())/1e6, float64(p.total)/1e6, float64(p.sentN)/max(el, 1e-3))
 	}
-	p.draw()
 }
+
+// plainEvery is the interval of the progress lines written off a
+// terminal.
+var plainEvery = 10 * time.Second
 
 func (p *loadProgress) draw() {
 	p.last = time.Now()

@@ -355,7 +355,7 @@ func TestLoadHelp(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d", r.code)
 	}
-	for _, f := range []string{"endpoint", "graph", "append", "protocol", "dry-run", "format", "batch", "batch-bytes", "retries", "quiet"} {
+	for _, f := range []string{"endpoint", "graph", "append", "protocol", "dry-run", "format", "batch", "batch-bytes", "retries", "timeout", "quiet"} {
 		if !strings.Contains(r.stdout, "\n  -"+f+" ") && !strings.Contains(r.stdout, "\n  -"+f+"\n") {
 			t.Errorf("-%s not documented:\n%s", f, r.stdout)
 		}
@@ -367,5 +367,29 @@ func TestLoadHelp(t *testing.T) {
 	}
 	if r := runArgs("", "help"); !strings.Contains(r.stdout, "kgbuild load --endpoint URL") {
 		t.Errorf("usage does not list load:\n%s", r.stdout)
+	}
+}
+
+// TestLoadPlainProgress: off a terminal, progress comes as plain lines
+// (here at every update: plainEvery is 0), and --quiet drops them.
+func TestLoadPlainProgress(t *testing.T) {
+	saved := plainEvery
+	plainEvery = 0
+	defer func() { plainEvery = saved }()
+	_, srv := newMemStore(t)
+	r := runArgs("", "load", "--endpoint", srv.URL+"/gsp", "--batch", "300", sampleOut+".nt")
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	for _, want := range []string{"kgbuild: load: 300 triples sent, ", "kgbuild: load: 600 triples sent, "} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.ContainsAny(r.stderr, "\r\x1b") {
+		t.Errorf("terminal control characters off a terminal:\n%q", r.stderr)
+	}
+	if r := runArgs("", "load", "--quiet", "--endpoint", srv.URL+"/gsp", "--batch", "300", sampleOut+".nt"); r.stderr != "" {
+		t.Errorf("--quiet: %q", r.stderr)
 	}
 }
