@@ -13,6 +13,7 @@ OUT     := out
 # Material shared by every checkout, next to the project root (read-only).
 SHARED  ?= ../shared
 KGSCORE ?= $(SHARED)/tools/kgscore
+LINKINDEX ?= $(SHARED)/wikidata/kazakhstan-sample.srj
 
 .PHONY: all build run test bench bench-prose score fmt clean
 
@@ -96,6 +97,10 @@ score: run
 	echo "== government-of-kazakhstan (out/, gold $(SHARED)/gold/government-of-kazakhstan.gold)"; \
 	"$(KGSCORE)" --gold "$(SHARED)/gold/government-of-kazakhstan.gold" \
 		--source "$(SAMPLE)" "$(OUT)/government-of-kazakhstan.ttl" || status=1; \
+	echo; echo "== government-of-kazakhstan linked (kgbuild link --index $(LINKINDEX) on out/)"; \
+	./$(BIN) link --quiet --index "$(LINKINDEX)" --out "$$tmp/linked.ttl" "$(OUT)/government-of-kazakhstan.ttl" || status=1; \
+	"$(KGSCORE)" --gold "$(SHARED)/gold/government-of-kazakhstan.gold" \
+		--source "$(SAMPLE)" "$$tmp/linked.ttl" || status=1; \
 	for gold in testdata/gold/*.gold; do \
 		name=$$(basename "$$gold" .gold); \
 		src="$(SHARED)/corpus/$$name.txt"; \

@@ -386,3 +386,57 @@ func BenchmarkDumpUnmarshal(b *testing.B) {
 	}
 	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "entities/s")
 }
+
+// TestScanMatchesUnmarshal: on every entity of the fixture and of the
+// generator, the scanner keeps what decoding the whole entity with
+// encoding/json would.
+func TestScanMatchesUnmarshal(t *testing.T) {
+	var lines [][]byte
+	data, err := os.ReadFile("testdata/dump.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var gen bytes.Buffer
+	io.Copy(&gen, &genDump{n: 50})
+	for _, l := range bytes.Split(append(data, gen.Bytes()...), []byte("\n")) {
+		if l = bytes.TrimSuffix(bytes.TrimSpace(l), []byte(",")); len(l) > 2 {
+			lines = append(lines, l)
+		}
+	}
+	for _, langs := range [][]string{DefaultLangs, {"de", "en"}} {
+		for _, l := range lines {
+			checkScan(t, l, langs)
+		}
+	}
+}
+
+func checkScan(t *testing.T, line []byte, langs []string) {
+	t.Helper()
+	id, typ, got, err := scanEntity(line, langs)
+	var e dumpEntity
+	uerr := json.Unmarshal(line, &e)
+	if uerr != nil && !emptyPHPMap(uerr) {
+		return // not an entity encoding/json reads: nothing to compare
+	}
+	if err != nil {
+		t.Errorf("scan fails where encoding/json reads the entity: %v\n%s", err, line)
+		return
+	}
+	want := candidateOf(&e, langs)
+	if id != e.ID || typ != e.Type || fmt.Sprint(*got) != fmt.Sprint(*want) {
+		t.Errorf("scan: %s %s %+v\nunmarshal: %s %s %+v", id, typ, *got, e.ID, e.Type, *want)
+	}
+}
+
+// FuzzScanEntity: the scanner never panics, and keeps what encoding/json
+// would of any entity encoding/json reads.
+func FuzzScanEntity(f *testing.F) {
+	data, _ := os.ReadFile("testdata/dump.json")
+	for _, l := range bytes.Split(data, []byte("\n")) {
+		f.Add(bytes.TrimSuffix(l, []byte(",")))
+	}
+	f.Add([]byte(`{"id":"Q1","type":"item","labels":{"en":{"value":"a\"b\\u00e9"}},"claims":{"P31":[]},"sitelinks":[]}`))
+	f.Fuzz(func(t *testing.T, line []byte) {
+		checkScan(t, line, DefaultLangs)
+	})
+}
