@@ -172,13 +172,32 @@ func shapes() []nodeShape {
 			{path: kgoEvidenceEnd, name: "evidence end", min: 1, max: 1, datatype: xsdInteger, minIncl: integer(0)},
 		},
 	}
+	// Source documents and the Wikipedia articles of entities are both
+	// schema:Article: a document has a byte length, an entity's article is
+	// about the entity (exactly one of the two).
 	doc := nodeShape{
 		local:       "DocumentShape",
-		description: "A source document: its title and its length in bytes.",
+		description: "A source document (its title and its length in bytes) or an entity's Wikipedia article (about the entity).",
 		targetClass: schemaArticle,
 		props: []propShape{
 			{path: schemaName, name: "title", max: 1, datatype: rdfLangString},
-			{path: kgoByteLength, name: "byte length", min: 1, max: 1, datatype: xsdInteger, minIncl: integer(0)},
+			{path: kgoByteLength, name: "byte length", max: 1, datatype: xsdInteger, minIncl: integer(0)},
+		},
+		xone: []propShape{
+			{path: kgoByteLength, name: "byte length", min: 1},
+			{path: Schema.IRI(Sitelink.About), name: "about", min: 1},
+		},
+	}
+	sitelink := nodeShape{
+		local:       "SitelinkShape",
+		description: "An entity's Wikipedia article, as Wikidata writes sitelinks: the entities it is about, its wiki, the wiki's language, its title.",
+		targetSubj:  Schema.IRI(Sitelink.About),
+		props: []propShape{
+			{path: rdfType, name: "type", min: 1, hasValue: schemaArticle},
+			{path: Schema.IRI(Sitelink.About), name: "about", min: 1, iri: true},
+			{path: Schema.IRI(Sitelink.IsPartOf), name: "wiki", min: 1, max: 1, iri: true, pattern: "^https://[^/]+/$"},
+			{path: Schema.IRI(Sitelink.InLanguage), name: "language", max: 1, datatype: xsdString},
+			{path: Schema.IRI(Sitelink.Name), name: "title", min: 1, max: 1, datatype: rdfLangString},
 		},
 	}
 	link := nodeShape{
@@ -199,7 +218,7 @@ func shapes() []nodeShape {
 			{path: wikibaseQuantityUnit, name: "unit", min: 1, max: 1, iri: true},
 		},
 	}
-	return append([]nodeShape{entity, stmt, ref, doc, link, quantity}, descriptionShapes()...)
+	return append([]nodeShape{entity, stmt, ref, doc, sitelink, link, quantity}, descriptionShapes()...)
 }
 
 // descriptionShapes are the shapes of dataset descriptions (package
@@ -302,7 +321,8 @@ func descriptionShapes() []nodeShape {
 //     well-typed; at least one prov:wasDerivedFrom wikibase:Reference;
 //   - ReferenceShape: one quote, a document stated in, byte offsets as
 //     non-negative integers with start ≤ end;
-//   - DocumentShape, WikidataLinkShape (confidence in (0, 1]),
+//   - DocumentShape (a source document, or with SitelinkShape an entity's
+//     Wikipedia article), WikidataLinkShape (confidence in (0, 1]),
 //     QuantityValueShape;
 //   - the shapes of dataset descriptions: DatasetShape (VoID counts are
 //     non-negative integers), class and property partitions, linkset,

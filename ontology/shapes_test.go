@@ -17,6 +17,7 @@ import (
 	"github.com/kgbuild/kgbuild/dataset"
 	"github.com/kgbuild/kgbuild/exporter"
 	"github.com/kgbuild/kgbuild/extractor"
+	"github.com/kgbuild/kgbuild/extractor/wikitext"
 	"github.com/kgbuild/kgbuild/link"
 	"github.com/kgbuild/kgbuild/ontology"
 	"github.com/knakk/rdf"
@@ -394,4 +395,46 @@ func ntOf(t *testing.T, path string) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+// TestShapesValidateWikitext validates the graphs of the wikitext test
+// articles, whose entities have Wikipedia articles (schema:Article nodes
+// about them) beside the source document.
+func TestShapesValidateWikitext(t *testing.T) {
+	modules := shaclModules(t)
+	paths, err := filepath.Glob("../extractor/wikitext/testdata/*.wiki")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no wikitext test articles (%v)", err)
+	}
+	dir := t.TempDir()
+	var files []string
+	articles := 0
+	for _, p := range paths {
+		doc, err := wikitext.Parse(p, readTestFile(t, p))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var triples sliceSink
+		if err := ontology.Map(extractor.Extract(doc), ontology.Options{}, &triples); err != nil {
+			t.Fatal(err)
+		}
+		ttl := render(t, "ttl", triples)
+		articles += bytes.Count(ttl, []byte("schema:about"))
+		f := filepath.Join(dir, doc.Name+".ttl")
+		os.WriteFile(f, ttl, 0o644)
+		files = append(files, f)
+	}
+	if articles == 0 {
+		t.Fatal("no entity has a Wikipedia article: nothing to validate")
+	}
+	ok, results := validate(t, modules, files...)
+	for i, r := range results {
+		if i == 10 {
+			break
+		}
+		t.Errorf("%s %s: %s (%s)", r.Focus, r.Path, strings.Join(r.Message, "; "), r.Component)
+	}
+	if !ok && len(results) == 0 {
+		t.Error("the graphs do not conform, with no result")
+	}
 }
