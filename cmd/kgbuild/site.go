@@ -1,6 +1,7 @@
 package main
 
 import (
+	"compress/gzip"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,7 +38,8 @@ func siteFlags(o *siteOptions, w io.Writer) *flag.FlagSet {
 const siteUsage = `Usage: kgbuild site [--out DIR] [--base IRI] [--title TITLE] GRAPH...
 
 Writes a static linked-data site for the graphs (Turtle, TriG, N-Triples,
-N-Quads or JSON-LD, by extension; named graphs are merged): for each
+N-Quads or JSON-LD, by extension, gzipped when it ends in .gz, such as
+a corpus build's shards; named graphs are merged): for each
 entity BASE/PATH, DIR/PATH.html (names in every language, types,
 statements with qualifiers, evidence quotes and sources, incoming links,
 Wikidata links, its JSON-LD embedded) with DIR/PATH.ttl and
@@ -77,11 +79,16 @@ func siteCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	}
 	var triples []rdf.Triple
 	for _, path := range fs.Args() {
-		f, err := siteFormat(path, from)
+		f, err := siteFormat(strings.TrimSuffix(path, ".gz"), from)
 		if err != nil {
 			return err
 		}
-		quads, _, err := readGraph(path, f, stdin)
+		var quads []rdf.Quad
+		if strings.HasSuffix(path, ".gz") {
+			quads, err = readGzipGraph(path, f)
+		} else {
+			quads, _, err = readGraph(path, f, stdin)
+		}
 		if err != nil {
 			return err
 		}
@@ -177,4 +184,38 @@ func siteDataset(opts *site.Options, file, firstGraph string, stderr io.Writer) 
 		opts.Extra = append(opts.Extra, site.File{Path: name, Source: src})
 	}
 	return nil
+}
+
+// readGzipGraph reads every statement of a gzipped graph file, such as a
+// shard of a corpus build (part-00000.nq.gz).
+func readGzipGraph(path string, f exporter.Format) ([]rdf.Quad, error) {
+	file, err := os.Open(path)
+	if err != nil {
+		var pe *os.PathError
+		if errors.As(err, &pe) {
+			err = fmt.Errorf("%s: %w", path, pe.Err)
+		}
+		return nil, &codedError{exitInput, err}
+	}
+	defer file.Close()
+	zr, err := gzip.NewReader(file)
+	if err != nil {
+		return nil, &codedError{exitInput, fmt.Errorf("%s: %w", path, err)}
+	}
+	dec, err := exporter.NewDecoder(f, zr)
+	if err != nil {
+		return nil, &codedError{exitInput, inputError(path, err)}
+	}
+	defer dec.Close()
+	var quads []rdf.Quad
+	for {
+		q, err := dec.Decode()
+		if err == io.EOF {
+			return quads, nil
+		}
+		if err != nil {
+			return nil, &codedError{exitInput, inputError(path, err)}
+		}
+		quads = append(quads, q)
+	}
 }

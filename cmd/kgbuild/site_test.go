@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"html"
@@ -312,6 +313,40 @@ func TestSiteCommand(t *testing.T) {
 	}
 	if err := os.RemoveAll(ds); err != nil {
 		t.Fatal(err)
+	}
+
+	// A gzipped graph (a corpus shard) gives the site its plain form gives.
+	nt := readFile(t, "../../out/"+sampleName+".nt")
+	var zb bytes.Buffer
+	zw := gzip.NewWriter(&zb)
+	zw.Write(nt)
+	zw.Close()
+	gz := filepath.Join(tmp, "part-00000.nq.gz")
+	if err := os.WriteFile(gz, zb.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fromGz, fromNT := filepath.Join(tmp, "gz"), filepath.Join(tmp, "nt")
+	if r := runArgs("", "site", "--quiet", "--dataset", "none", "--out", fromGz, gz); r.code != exitOK {
+		t.Fatalf("site %s: exit %d, stderr %q", gz, r.code, r.stderr)
+	}
+	if r := runArgs("", "site", "--quiet", "--dataset", "none", "--out", fromNT, "../../out/"+sampleName+".nt"); r.code != exitOK {
+		t.Fatalf("site .nt: exit %d, stderr %q", r.code, r.stderr)
+	}
+	for _, name := range []string{"index.html", "country/kazakhstan.html", "country/kazakhstan.ttl"} {
+		if !bytes.Equal(readFile(t, filepath.Join(fromGz, name)), readFile(t, filepath.Join(fromNT, name))) {
+			t.Errorf("%s from the gzipped graph differs from the plain one's", name)
+		}
+	}
+	if err := os.WriteFile(gz, zb.Bytes()[:zb.Len()/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if r := runArgs("", "site", "--quiet", "--dataset", "none", "--out", fromGz, gz); r.code != exitInput || !strings.Contains(r.stderr, "part-00000.nq.gz") {
+		t.Errorf("truncated gzip: exit %d, stderr %q; want exit 3 naming the file", r.code, r.stderr)
+	}
+	for _, p := range []string{gz, fromGz, fromNT} {
+		if err := os.RemoveAll(p); err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	// Twice: the second run replaces the first site.
