@@ -239,13 +239,29 @@ func Open(path string, stdin io.Reader) (io.ReadCloser, error) {
 		}
 		f = file
 	}
-	br := bufio.NewReaderSize(f, 1<<16)
+	rc, err := Decompress(f, path)
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	return rc, nil
+}
+
+// Decompress reads r, decompressing it when it is gzip or bzip2 (told by
+// its first bytes); name is the file name errors give. Closing the result
+// closes r when r is an io.Closer.
+func Decompress(r io.Reader, name string) (io.ReadCloser, error) {
+	closeR := func() error { return nil }
+	if c, ok := r.(io.Closer); ok {
+		closeR = c.Close
+	}
+	path, f := name, readCloser{r, closeR}
+	br := bufio.NewReaderSize(r, 1<<16)
 	magic, _ := br.Peek(3)
 	switch {
 	case bytes.HasPrefix(magic, []byte{0x1f, 0x8b}):
 		zr, err := gzip.NewReader(br)
 		if err != nil {
-			f.Close()
 			return nil, &Error{File: path, Err: fmt.Errorf("gzip: %w", err)}
 		}
 		zr.Multistream(true)

@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"github.com/kgbuild/kgbuild/link"
 )
@@ -95,7 +97,9 @@ func indexCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		return w.Write(c)
 	}
 	for _, src := range fs.Args() {
-		n, err := indexSource(src, langs, stdin, keep)
+		st := newIndexStatus(stderr, o.quiet, src)
+		n, err := indexSource(src, langs, stdin, st, keep)
+		st.stop()
 		if err != nil {
 			return err
 		}
@@ -136,12 +140,29 @@ func indexCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 // indexSource reads one source and hands its items to keep: a dump one
 // item at a time, SPARQL results once merged by item. It says what it
 // read.
-func indexSource(src string, langs []string, stdin io.Reader, keep func(*link.Candidate) error) (string, error) {
-	f, err := link.Open(src, stdin)
+func indexSource(src string, langs []string, stdin io.Reader, st *indexStatus, keep func(*link.Candidate) error) (string, error) {
+	var raw io.Reader = stdin
+	if src != "-" {
+		file, err := os.Open(src)
+		if err != nil {
+			var pe *os.PathError
+			if errors.As(err, &pe) {
+				err = pe.Err
+			}
+			return "", &codedError{exitInput, &link.Error{File: src, Err: err}}
+		}
+		defer file.Close()
+		if fi, err := file.Stat(); err == nil && fi.Mode().IsRegular() {
+			st.size = fi.Size()
+		}
+		raw = file
+	}
+	f, err := link.Decompress(&countingReader{r: raw, n: &st.read}, src)
 	if err != nil {
 		return "", &codedError{exitInput, err}
 	}
 	defer f.Close()
+	st.start()
 	name := src
 	if src == "-" {
 		name = "stdin"
@@ -158,6 +179,7 @@ func indexSource(src string, langs []string, stdin io.Reader, keep func(*link.Ca
 			if err != nil {
 				return "", &codedError{exitInput, err}
 			}
+			st.items.Add(1)
 			if err := keep(c); err != nil {
 				return "", &codedError{exitOutput, err}
 			}
@@ -174,4 +196,69 @@ func indexSource(src string, langs []string, stdin io.Reader, keep func(*link.Ca
 		}
 	}
 	return fmt.Sprintf("%s, %d items", format, x.Len()), nil
+}
+
+// indexStatus shows, on a terminal only, how far the reading of a source
+// has come: the share of the file read (compressed), the items found, the
+// rate and the time left. A full dump takes hours.
+type indexStatus struct {
+	w           io.Writer
+	name        string
+	size        int64 // of the file; 0 when unknown (stdin)
+	read, items atomic.Int64
+	began       time.Time
+	quit, done  chan struct{}
+}
+
+func newIndexStatus(w io.Writer, quiet bool, src string) *indexStatus {
+	st := &indexStatus{w: w, name: src}
+	if tty, _ := isTerminal(w); quiet || !tty {
+		st.w = nil
+	}
+	return st
+}
+
+func (st *indexStatus) start() {
+	st.began = time.Now()
+	if st.w == nil {
+		return
+	}
+	st.quit, st.done = make(chan struct{}), make(chan struct{})
+	go func() {
+		defer close(st.done)
+		t := time.NewTicker(500 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-st.quit:
+				fmt.Fprint(st.w, "\r\x1b[K")
+				return
+			case <-t.C:
+				st.draw()
+			}
+		}
+	}()
+}
+
+func (st *indexStatus) draw() {
+	el := max(time.Since(st.began).Seconds(), 1e-3)
+	read := st.read.Load()
+	line := fmt.Sprintf("%s: %d items, %.0f MB read, %.1f MB/s", st.name, st.items.Load(), float64(read)/1e6, float64(read)/1e6/el)
+	if st.size > 0 {
+		frac := min(float64(read)/float64(st.size), 1)
+		eta := "?"
+		if frac > 0.001 {
+			eta = (time.Duration(el*(1-frac)/frac) * time.Second).Round(time.Second).String()
+		}
+		line = fmt.Sprintf("%5.1f%%  %s, ETA %s", 100*frac, line, eta)
+	}
+	fmt.Fprint(st.w, "\r\x1b[K"+line)
+}
+
+func (st *indexStatus) stop() {
+	if st.quit != nil {
+		close(st.quit)
+		<-st.done
+		st.quit = nil
+	}
 }
