@@ -271,7 +271,13 @@ func TestTurtleTerms(t *testing.T) {
 		{typed(t, "x", xsdNS+"string"), `"x"`},
 		{typed(t, "42", xsdNS+"integer"), `42`},
 		{typed(t, "-42", xsdNS+"integer"), `-42`},
-		{typed(t, "+042", xsdNS+"integer"), `+042`},
+		// Only canonical integers are bare: readers that convert
+		// numbers would normalize +042 to 42.
+		{typed(t, "+042", xsdNS+"integer"), `"+042"^^xsd:integer`},
+		{typed(t, "007", xsdNS+"integer"), `"007"^^xsd:integer`},
+		{typed(t, "-0", xsdNS+"integer"), `"-0"^^xsd:integer`},
+		{typed(t, "0", xsdNS+"integer"), `0`},
+		{typed(t, "-17", xsdNS+"integer"), `-17`},
 		{typed(t, "1,000", xsdNS+"integer"), `"1,000"^^xsd:integer`},
 		{typed(t, " 42", xsdNS+"integer"), `" 42"^^xsd:integer`},
 		{typed(t, "", xsdNS+"integer"), `""^^xsd:integer`},

@@ -392,21 +392,61 @@ func propertyGoldReadable(quads []rdf.Quad) []rdf.Quad {
 }
 
 // propertyRDFLibScript has rdflib read N-Triples (argv[1]) as the
-// reference graph, then each further argument "format|path|graphs|strict" and
+// reference graph, then each further argument "format|path|graphs" and
 // fails unless each of the document's non-empty graphs is isomorphic to
-// the reference (when strict is 1) and it has the number of graphs given. Literals are not
-// normalized ("007"^^xsd:integer stays as written).
+// the reference, has the language-tagged literals of the reference
+// spelled as there, and the document has the number of graphs given.
+// Literals are not normalized ("007"^^xsd:integer stays as written).
+//
+// The reference of Turtle and TriG is the N-Triples read by rdflib's
+// Turtle parser (N-Triples is Turtle), not by its N-Triples parser:
+// rdflib 6.1.1's N-Triples and N-Quads parsers decode an escaped
+// backslash followed by "n" or "u0041" as a newline or "A" — the line
+//
+//	<http://ex/s> <http://ex/p> "a\\nb" .
+//
+// gives them a, backslash, newline, b, where its Turtle parser, rapper,
+// serdi and ours read a, backslash, n, b. N-Quads is compared with the
+// N-Triples read by the N-Triples parser, which decodes alike.
+//
+// Isomorphism is decided with language tags lowercased (as RDF 1.1
+// compares them), because rdflib.compare is not reliable on graphs whose
+// tags differ only in case: rdflib 6.1.1's Literal equality and hash
+// ignore the case of the tag while rdflib.compare hashes the spelled
+// tag, so that two parses of the same two lines
+//
+//	_:a <http://ex/p> ""@en .
+//	_:b <http://ex/q> ""@EN .
+//
+// are found isomorphic in only about half of the runs (blank node ids
+// are random), although the graphs are identical. Tag spelling is then
+// checked apart: the (text, tag) pairs of each graph, as spelled, must be
+// the reference's.
 const propertyRDFLibScript = `
 import sys, warnings, rdflib
+from rdflib import Literal
 warnings.simplefilter("ignore")
 rdflib.NORMALIZE_LITERALS = False
 from rdflib.compare import isomorphic, to_isomorphic, graph_diff
-ref = rdflib.Graph()
-ref.parse(sys.argv[1], format="nt")
-print("nt", len(ref))
+def lower(g):
+    out = rdflib.Graph()
+    for s, p, o in g:
+        if isinstance(o, Literal) and o.language:
+            o = Literal(str(o), lang=o.language.lower())
+        out.add((s, p, o))
+    return out
+def tags(g):
+    return sorted((str(o), o.language) for s, p, o in g if isinstance(o, Literal) and o.language)
+refs = {}
+for parser in ("nt", "turtle"):
+    ref = rdflib.Graph()
+    ref.parse(sys.argv[1], format=parser)
+    refs[parser] = (ref, lower(ref), tags(ref))
+    print("nt read as", parser, len(ref))
 bad = False
 for arg in sys.argv[2:]:
-    fmt, path, want, strict = arg.split("|")
+    fmt, path, want = arg.split("|")
+    ref, lref, tref = refs["nt" if fmt == "nquads" else "turtle"]
     g = rdflib.ConjunctiveGraph()
     g.parse(path, format=fmt)
     graphs = [c for c in g.contexts() if len(c) > 0]
@@ -418,11 +458,14 @@ for arg in sys.argv[2:]:
         one = rdflib.Graph()
         for t in c:
             one.add(t)
-        if not isomorphic(ref, one):
-            print("  NOT ISOMORPHIC%s" % ("" if strict == "1" else " (not failing: see TestPropertyRDFLib)"))
-            bad = bad or strict == "1"
-            both, first, second = graph_diff(to_isomorphic(ref), to_isomorphic(one))
-            print("  %s graph %s differs from N-Triples" % (path, c.identifier))
+        if tags(c) != tref:
+            bad = True
+            print("  %s graph %s: language-tagged literals differ from N-Triples" % (path, c.identifier))
+        lone = lower(one)
+        if not isomorphic(lref, lone):
+            bad = True
+            both, first, second = graph_diff(to_isomorphic(lref), to_isomorphic(lone))
+            print("  %s graph %s is not isomorphic to the N-Triples" % (path, c.identifier))
             for t in sorted(first, key=str)[:5]:
                 print("    only in N-Triples:", t)
             for t in sorted(second, key=str)[:5]:
@@ -431,9 +474,11 @@ sys.exit(1 if bad else 0)
 `
 
 // TestPropertyRDFLib has rdflib, an independent reader, read one random
-// graph written as Turtle, N-Triples, N-Quads and TriG (those two in the
+// graph (seed 3, which has non-canonical integers such as +5 and -0)
+// written as Turtle, N-Triples, N-Quads and TriG (those two in the
 // default and a named graph): every graph must be isomorphic to the
-// N-Triples.
+// N-Triples (language tags compared case-insensitively, see
+// propertyRDFLibScript) and keep the tags' spelling. (Seeds 1 to 6 pass.)
 func TestPropertyRDFLib(t *testing.T) {
 	const py = "/usr/bin/python3"
 	if err := exec.Command(py, "-c", "import rdflib").Run(); err != nil {
@@ -446,7 +491,7 @@ func TestPropertyRDFLib(t *testing.T) {
 	// U+0085, U+00A0, U+2028…, all allowed by IRIREF): triples with
 	// those are left out.
 	var graph []rdf.Triple
-	for _, tr := range propertyGraph(t, 1)[:1200] {
+	for _, tr := range propertyGraph(t, 3)[:1200] {
 		if propertyRDFLibReads(tr) {
 			graph = append(graph, tr)
 		}
@@ -459,20 +504,13 @@ func TestPropertyRDFLib(t *testing.T) {
 		format    Format
 		opts      Options
 		graphs    []rdf.Context
-		n, strict int
+		n         int
 	}{
-		{"g.nt", "nt", NTriples, Options{}, nil, 1, 1},
-		// Not strict (isomorphism only logged; parse errors and graph
-		// sizes fail): rdflib 6.1 reads graphs of the right size that
-		// rdflib.compare finds not isomorphic to its own reading of the
-		// N-Triples, its graph_diff listing the same triples on both
-		// sides with different blank node hashes. Not yet known whether
-		// that is ours or rdflib.compare's; TestPropertyRoundTrip finds
-		// our readers agree with every writer.
-		{"g.ttl", "turtle", Turtle, Options{Prefixes: testPrefixes}, nil, 1, 0},
-		{"g-empty.ttl", "turtle", Turtle, Options{Prefixes: emptyPrefixes}, nil, 1, 0},
-		{"g.nq", "nquads", NQuads, Options{}, []rdf.Context{nil, named}, 2, 0},
-		{"g.trig", "trig", TriG, Options{Prefixes: testPrefixes}, []rdf.Context{nil, named}, 2, 0},
+		{"g.nt", "nt", NTriples, Options{}, nil, 1},
+		{"g.ttl", "turtle", Turtle, Options{Prefixes: testPrefixes}, nil, 1},
+		{"g-empty.ttl", "turtle", Turtle, Options{Prefixes: emptyPrefixes}, nil, 1},
+		{"g.nq", "nquads", NQuads, Options{}, []rdf.Context{nil, named}, 2},
+		{"g.trig", "trig", TriG, Options{Prefixes: testPrefixes}, []rdf.Context{nil, named}, 2},
 	}
 	args := []string{"-c", propertyRDFLibScript}
 	for _, f := range files {
@@ -484,7 +522,7 @@ func TestPropertyRDFLib(t *testing.T) {
 		if f.format == NTriples {
 			args = append(args, path)
 		} else {
-			args = append(args, f.fmt+"|"+path+"|"+strconv.Itoa(f.n)+"|"+strconv.Itoa(f.strict))
+			args = append(args, f.fmt+"|"+path+"|"+strconv.Itoa(f.n))
 		}
 	}
 	out, err := exec.Command(py, args...).CombinedOutput()

@@ -200,12 +200,18 @@ func validLangTag(s string) bool {
 	return n > 0
 }
 
-// isInteger reports whether s matches Turtle's INTEGER: [+-]?[0-9]+.
-func isInteger(s string) bool {
-	if s != "" && (s[0] == '+' || s[0] == '-') {
-		s = s[1:]
+// isCanonicalInteger reports whether s is an integer in canonical form,
+// which Turtle may write bare: "0", or an optional "-" and digits not
+// starting with 0. A bare INTEGER such as +5, 007 or -0 is, by the
+// Turtle grammar, the literal of that lexical form, but readers that
+// convert numbers (rdflib's Turtle and TriG parsers) give it back
+// normalized ("5", "7", "0"): those stay quoted.
+func isCanonicalInteger(s string) bool {
+	if s == "0" {
+		return true
 	}
-	if s == "" {
+	s = strings.TrimPrefix(s, "-")
+	if s == "" || s[0] == '0' {
 		return false
 	}
 	for i := 0; i < len(s); i++ {

@@ -181,8 +181,9 @@ func (e *turtleEncoder) writeIRI(iri string) {
 }
 
 // writeLiteral writes a literal in its quoted form: "text", "text"@lang or
-// "text"^^datatype. An xsd:integer whose lexical form is a Turtle INTEGER
-// is written bare; any other (such as "1,000") stays quoted and typed.
+// "text"^^datatype. An xsd:integer whose lexical form is canonical (see
+// isCanonicalInteger) is written bare; any other (such as "1,000" or
+// "+5") stays quoted and typed.
 func (e *turtleEncoder) writeLiteral(l rdf.Literal) {
 	s := l.String()
 	if lang := l.Lang(); lang != "" {
@@ -192,7 +193,7 @@ func (e *turtleEncoder) writeLiteral(l rdf.Literal) {
 		return
 	}
 	dt := l.DataType.String()
-	if dt == xsdInteger && isInteger(s) {
+	if dt == xsdInteger && isCanonicalInteger(s) {
 		e.w.WriteString(s)
 		return
 	}
