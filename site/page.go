@@ -74,6 +74,7 @@ type pageData struct {
 	Labels                 []labelRow
 	Types                  []link
 	Wikidata               []wikidataRow
+	Articles               []articleRow
 	Statements             []statementRow
 	Other                  []propValue
 	Incoming               []incomingRow
@@ -103,6 +104,7 @@ func (s *site) pageFiles(p *page) ([]File, error) {
 		Labels:       s.labels(p.subj),
 		Types:        s.types(p),
 		Wikidata:     s.wikidata(p),
+		Articles:     s.articleLinks(p),
 		Incoming:     s.incoming(p),
 		Generator:    generator,
 	}
@@ -575,4 +577,32 @@ func (s *site) nodeFiles(p *page) ([]File, error) {
 		{Path: p.path + ".ttl", Data: ttl},
 		{Path: p.path + ".jsonld", Data: js},
 	}, nil
+}
+
+// articleRow is a page elsewhere about the entity.
+type articleRow struct {
+	Link  link
+	About string // its language and site
+}
+
+// articleLinks shows the pages elsewhere about the entity: name,
+// language and site.
+func (s *site) articleLinks(p *page) []articleRow {
+	var out []articleRow
+	for _, a := range s.articles(p.subj) {
+		r := articleRow{Link: link{Text: a.String(), Href: a.String(), Title: a.String()}}
+		if n := s.preferredLabel(a); n.String() != "" {
+			r.Link.Text, r.Link.Lang = n.String(), n.Lang()
+		}
+		var about []string
+		for _, lang := range s.g.objects(a, schemaInLang) {
+			about = append(about, lang.String())
+		}
+		for _, w := range s.g.objects(a, schemaIsPartOf) {
+			about = append(about, strings.TrimSuffix(strings.TrimPrefix(strings.TrimPrefix(w.String(), "https://"), "http://"), "/"))
+		}
+		r.About = strings.Join(about, ", ")
+		out = append(out, r)
+	}
+	return out
 }

@@ -89,6 +89,9 @@ var (
 	owlSameAs       = ontology.OWL.IRI("sameAs")
 	schemaSameAs    = ontology.Schema.IRI("sameAs")
 	schemaArticle   = ontology.Schema.IRI("Article")
+	schemaAbout     = ontology.Schema.IRI("about")
+	schemaIsPartOf  = ontology.Schema.IRI("isPartOf")
+	schemaInLang    = ontology.Schema.IRI("inLanguage")
 	wikibaseStmt    = ontology.Wikibase.IRI("Statement")
 	wikibaseRef     = ontology.Wikibase.IRI("Reference")
 	wikibaseRank    = ontology.Wikibase.IRI("rank")
@@ -312,6 +315,9 @@ func (s *site) findPages() error {
 	for _, p := range s.order {
 		p.label = s.preferredLabel(p.subj)
 		p.desc, p.nodes = s.describe(p.subj)
+		for _, a := range s.articles(p.subj) {
+			p.desc = append(p.desc, s.g.out[key(a)]...)
+		}
 	}
 	for _, p := range s.nodeOrder {
 		p.desc, _ = s.describe(p.subj)
@@ -375,6 +381,25 @@ func (s *site) describe(subj rdf.IRI) ([]rdf.Triple, []string) {
 		}
 	}
 	return desc, nodes
+}
+
+// articles returns the pages elsewhere about the entity (its Wikipedia
+// articles: IRIs outside the base with schema:about the entity), in
+// order; an entity's description includes them, as Wikidata's includes
+// its sitelinks.
+func (s *site) articles(subj rdf.IRI) []rdf.IRI {
+	var out []rdf.IRI
+	for _, t := range s.g.in[key(subj)] {
+		a, ok := t.Subj.(rdf.IRI)
+		if !ok || t.Pred.(rdf.IRI) != schemaAbout || s.pages[key(a)] != nil || slices.Contains(out, a) {
+			continue
+		}
+		if _, under := localIn(a.String(), s.opts.Base); under {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // preferredLabel is the name shown for n: its label in the preferred

@@ -49,6 +49,8 @@ var pageTemplate = template.Must(template.New("page").Funcs(funcs).Parse(termTem
 {{with .Types}}<p id="types">Type: {{range $i, $t := .}}{{if $i}}, {{end}}{{template "term" $t}}{{end}}</p>{{end}}
 {{with .Wikidata}}<h2 id="wikidata">Wikidata</h2>
 <ul class="plain">{{range .}}<li>Same as {{template "term" .Item}}{{if .Confidence}} <span class="muted">(confidence {{.Confidence}}{{if .Evidence}}: {{.Evidence}}{{end}})</span>{{end}}</li>{{end}}</ul>{{end}}
+{{with .Articles}}<h2 id="articles">Articles</h2>
+<ul class="plain">{{range .}}<li>{{template "term" .Link}}{{with .About}} <span class="muted">({{.}})</span>{{end}}</li>{{end}}</ul>{{end}}
 {{with .Labels}}<h2 id="names">Names</h2>
 <table>
 <tr><th>Language</th><th>Name</th><th>Also known as</th></tr>

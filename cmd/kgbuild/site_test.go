@@ -601,3 +601,22 @@ func TestSiteLinked(t *testing.T) {
 		t.Errorf("the index lists link records among the entities")
 	}
 }
+
+// TestSiteWikipedia builds a wikitext article, whose links name the
+// entities' Wikipedia articles, and checks that an entity's page and
+// description show its article.
+func TestSiteWikipedia(t *testing.T) {
+	tmp := t.TempDir()
+	build, dir := filepath.Join(tmp, "build"), filepath.Join(tmp, "site")
+	buildInto(t, build, "../../extractor/wikitext/testdata/karim-massimov.wiki")
+	if r := runArgs("", "site", "--quiet", "--out", dir, filepath.Join(build, "karim-massimov.ttl")); r.code != exitOK {
+		t.Fatalf("site: exit %d\n%s", r.code, r.stderr)
+	}
+	page := string(readFile(t, filepath.Join(dir, "country", "kazakhstan.html")))
+	if !strings.Contains(page, `<a href="https://en.wikipedia.org/wiki/Kazakhstan"`) || !strings.Contains(visibleText(page), "Articles Kazakhstan (en, en.wikipedia.org)") {
+		t.Errorf("Kazakhstan's page does not show its Wikipedia article: %s", quoteLine(visibleText(page)))
+	}
+	if ttl := string(readFile(t, filepath.Join(dir, "country", "kazakhstan.ttl"))); !strings.Contains(ttl, "<https://en.wikipedia.org/wiki/Kazakhstan> a schema:Article") {
+		t.Errorf("Kazakhstan's description lacks its Wikipedia article")
+	}
+}
