@@ -473,3 +473,48 @@ func TestLinkByWikipediaArticle(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildLinkReconcile builds the sample with --link URL against a local
+// W3C Reconciliation API endpoint answering from the sample index (a
+// candidate is a match when its label is the name asked): the names the
+// endpoint matches are linked, every request a form POST with kgbuild's
+// User-Agent.
+func TestBuildLinkReconcile(t *testing.T) {
+	idx, err := link.Load(sampleIndex)
+	if err != nil {
+		t.Skipf("needs %s: %v", sampleIndex, err)
+	}
+	posts := 0
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodPost || !strings.HasPrefix(r.UserAgent(), "kgbuild/") {
+			t.Errorf("%s with User-Agent %q", r.Method, r.UserAgent())
+		}
+		posts++
+		var qs map[string]struct {
+			Query string `json:"query"`
+		}
+		if err := json.Unmarshal([]byte(r.PostFormValue("queries")), &qs); err != nil {
+			t.Errorf("queries: %v", err)
+		}
+		out := map[string]any{}
+		for key, q := range qs {
+			result := []any{}
+			for _, c := range idx.Lookup(q.Query) {
+				result = append(result, map[string]any{"id": c.QID, "name": c.Name(), "score": 100,
+					"match": link.Fold(c.Name()) == link.Fold(q.Query), "type": []any{}})
+			}
+			out[key] = map[string]any{"result": result}
+		}
+		json.NewEncoder(w).Encode(out)
+	}))
+	defer srv.Close()
+	out := filepath.Join(t.TempDir(), "out")
+	r := runArgs("", "build", "--format", "ttl", "--out", out, "--link", srv.URL+"/en/api", "--link-cache", "off", "--link-rate", "1000", samplePath(t))
+	if r.code != exitOK {
+		t.Fatalf("build --link URL: exit %d\n%s", r.code, r.stderr)
+	}
+	ttl := string(readFile(t, filepath.Join(out, sampleName+".ttl")))
+	if posts == 0 || !strings.Contains(ttl, "owl:sameAs wd:Q1520") || !strings.Contains(r.stderr, " linked → ") {
+		t.Errorf("%d posts; Astana not linked through the endpoint:\n%s", posts, r.stderr)
+	}
+}
