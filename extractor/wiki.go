@@ -225,7 +225,9 @@ func (x *extraction) infobox(b Block) {
 	}
 	kind := strings.ToLower(t.Infobox)
 	switch {
-	case strings.Contains(kind, "country") || strings.Contains(kind, "state") && !strings.Contains(kind, "statesman"):
+	case strings.Contains(kind, "country") || kind == "sovereign state":
+		// ("Infobox U.S. state" is no country's box: its capital is the
+		// state's.)
 		x.countryBox(value)
 	case strings.Contains(kind, "officeholder") || strings.Contains(kind, "politician") ||
 		strings.Contains(kind, "president") || strings.Contains(kind, "prime minister") ||

@@ -1,6 +1,7 @@
 package wikitext
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,6 +63,28 @@ func BenchmarkParseExtract(b *testing.B) {
 				b.Fatal(err)
 			}
 			extractor.Extract(d)
+		}
+	}
+}
+
+// BenchmarkParseLarge measures Parse on one large article (the test
+// articles repeated 50 times, about 0.5 MB): rendering must stay linear
+// in the article's length.
+func BenchmarkParseLarge(b *testing.B) {
+	paths, _ := filepath.Glob("testdata/*.wiki")
+	var one []byte
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		one = append(append(one, data...), '\n', '\n')
+	}
+	big := bytes.Repeat(one, 50)
+	b.SetBytes(int64(len(big)))
+	for b.Loop() {
+		if _, err := Parse("large.wiki", big); err != nil {
+			b.Fatal(err)
 		}
 	}
 }
