@@ -162,8 +162,9 @@ func (c *Client) do(ctx context.Context, method, u string, form url.Values) ([]b
 			return body, nil
 		}
 		var se *StatusError
+		var pe permanent
 		retryable := errors.As(err, &se) && (se.Status == http.StatusTooManyRequests || se.Status >= 500) ||
-			!errors.As(err, &se) && ctx.Err() == nil
+			!errors.As(err, &se) && !errors.As(err, &pe) && ctx.Err() == nil
 		if !retryable || attempt >= c.opts.Retries {
 			if attempt > 0 {
 				return nil, fmt.Errorf("%w (after %d attempts)", err, attempt+1)
@@ -208,7 +209,7 @@ func (c *Client) once(ctx context.Context, method, u string, form url.Values) ([
 	}
 	req, err := http.NewRequestWithContext(ctx, method, u, body)
 	if err != nil {
-		return nil, 0, err
+		return nil, 0, permanent{err} // a bad URL: no retry mends it
 	}
 	req.Header.Set("User-Agent", c.opts.UserAgent)
 	req.Header.Set("Accept", "application/json")
@@ -230,6 +231,12 @@ func (c *Client) once(ctx context.Context, method, u string, form url.Values) ([
 	}
 	return data, 0, nil
 }
+
+// permanent is an error that retrying cannot mend.
+type permanent struct{ err error }
+
+func (p permanent) Error() string { return p.err.Error() }
+func (p permanent) Unwrap() error { return p.err }
 
 // retryAfter reads a Retry-After header: seconds, or an HTTP date.
 func retryAfter(v string) time.Duration {

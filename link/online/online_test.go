@@ -126,6 +126,18 @@ func TestClientRetries(t *testing.T) {
 	if calls["/missing"] != 1 {
 		t.Errorf("404 asked %d times", calls["/missing"])
 	}
+	c, s = newClient(t, Options{})
+	if _, err := c.Get(ctx, "http://bad host/x"); err == nil || len(s.d) != 0 {
+		t.Errorf("bad URL: error %v after %d waits, want an error at once", err, len(s.d))
+	}
+	// A connection refused is retried.
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL
+	dead.Close()
+	c, s = newClient(t, Options{Retries: 2})
+	if _, err := c.Get(ctx, deadURL); err == nil || len(s.d) != 2 {
+		t.Errorf("connection refused: error %v after %d waits, want 2 retries", err, len(s.d))
+	}
 	if _, err := NewClient(Options{}); err == nil {
 		t.Error("a client without User-Agent was made")
 	}
