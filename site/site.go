@@ -72,6 +72,8 @@ type Site struct {
 	// Nodes counts the small pages of statements, references and other
 	// nodes under the base described on entity pages.
 	Nodes int
+	// Count is the number of files of the site.
+	Count int
 	// Unpaged lists the IRIs under the base that describe something but
 	// get no page, with the reason (an IRI whose path is not a safe file
 	// name); their triples appear in the pages of the nodes that refer to
@@ -145,8 +147,28 @@ type page struct {
 	nodes []string     // keys of the nodes described in its page
 }
 
-// Generate renders the site of triples.
+// Generate renders the site of triples in memory: Site.Files holds every
+// file, sorted by path. [Build] writes a site without holding its files.
 func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
+	var files []File
+	st, err := Render(triples, opts, func(f File) error {
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
+	st.Files = files
+	return st, nil
+}
+
+// Render renders the site of triples and gives each file to emit as soon
+// as it is made, so that only the graph and one page are held: the entity
+// pages and their descriptions, the node pages, the index and picture,
+// then the extra files. It stops at emit's first error. The returned Site
+// has no Files.
+func Render(triples []rdf.Triple, opts Options, emit func(File) error) (*Site, error) {
 	if opts.Base == "" {
 		opts.Base = ontology.DefaultBase
 	}
@@ -173,41 +195,67 @@ func Generate(triples []rdf.Triple, opts Options) (*Site, error) {
 	if err := s.findPages(); err != nil {
 		return nil, err
 	}
-	var files []File
+	// The files the site makes, which extra files may not replace.
+	made := []string{"index.html", "graph.svg"}
+	datasetPage := ""
+	if ds := opts.Dataset; ds != nil && ds.Description != nil {
+		// The dataset's IRI (BASE/dataset) answers with the index, as
+		// BASE/dataset.html, beside its description's files.
+		if local, ok := localIn(ds.Description.IRI, opts.Base); ok && local != "" && !strings.ContainsAny(local, "/.") {
+			datasetPage = local + ".html"
+			made = append(made, datasetPage)
+		}
+	}
+	for _, ps := range [][]*page{s.order, s.nodeOrder} {
+		for _, p := range ps {
+			made = append(made, p.path+".html", p.path+".ttl", p.path+".jsonld")
+		}
+	}
+	for _, m := range made {
+		if s.extra[m] {
+			return nil, fmt.Errorf("site: %s is a file the site generates", m)
+		}
+	}
+	count := 0
+	emitAll := func(fs []File) error {
+		for _, f := range fs {
+			if err := emit(f); err != nil {
+				return err
+			}
+			count++
+		}
+		return nil
+	}
 	for _, p := range s.order {
 		fs, err := s.pageFiles(p)
 		if err != nil {
 			return nil, fmt.Errorf("site: %s: %w", p.subj, err)
 		}
-		files = append(files, fs...)
+		if err := emitAll(fs); err != nil {
+			return nil, err
+		}
 	}
 	for _, p := range s.nodeOrder {
 		fs, err := s.nodeFiles(p)
 		if err != nil {
 			return nil, fmt.Errorf("site: %s: %w", p.subj, err)
 		}
-		files = append(files, fs...)
+		if err := emitAll(fs); err != nil {
+			return nil, err
+		}
 	}
 	idx, svg, err := s.indexFiles()
 	if err != nil {
 		return nil, fmt.Errorf("site: index: %w", err)
 	}
-	files = append(files, File{Path: "index.html", Data: idx}, File{Path: "graph.svg", Data: svg})
-	if ds := opts.Dataset; ds != nil && ds.Description != nil {
-		// The dataset's IRI (BASE/dataset) answers with the index, as
-		// BASE/dataset.html, beside its description's files.
-		if local, ok := localIn(ds.Description.IRI, opts.Base); ok && local != "" && !strings.ContainsAny(local, "/.") {
-			files = append(files, File{Path: local + ".html", Data: idx})
-		}
+	fs := []File{{Path: "index.html", Data: idx}, {Path: "graph.svg", Data: svg}}
+	if datasetPage != "" {
+		fs = append(fs, File{Path: datasetPage, Data: idx})
 	}
-	for _, f := range files {
-		if s.extra[f.Path] {
-			return nil, fmt.Errorf("site: %s is a file the site generates", f.Path)
-		}
+	if err := emitAll(append(fs, opts.Extra...)); err != nil {
+		return nil, err
 	}
-	files = append(files, opts.Extra...)
-	slices.SortFunc(files, func(a, b File) int { return strings.Compare(a.Path, b.Path) })
-	return &Site{Files: files, Pages: len(s.order), Nodes: len(s.nodeOrder), Unpaged: s.unpaged}, nil
+	return &Site{Pages: len(s.order), Nodes: len(s.nodeOrder), Count: count, Unpaged: s.unpaged}, nil
 }
 
 // vocabulary collects the labels of the properties and classes the pages

@@ -485,3 +485,51 @@ func TestSelfContained(t *testing.T) {
 		}
 	}
 }
+
+// TestBuild: Build writes, file by file, the files Generate makes, and a
+// failure midway leaves the old site as it was and nothing else.
+func TestBuild(t *testing.T) {
+	opts := testOptions()
+	opts.Dataset, opts.Extra = testDataset(t)
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "site")
+	st, err := Build(dir, smallTriples(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gen, err := Generate(smallTriples(t), opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var paths []string
+	for _, f := range gen.Files {
+		paths = append(paths, f.Path)
+		if got := readFileT(t, filepath.Join(dir, filepath.FromSlash(f.Path))); !bytes.Equal(got, f.Data) {
+			t.Errorf("%s written by Build differs from Generate's", f.Path)
+		}
+	}
+	if got := fileNames(t, dir); !slices.Equal(got, paths) {
+		t.Errorf("Build wrote %q, Generate made %q", got, paths)
+	}
+	if st.Count != len(gen.Files) || st.Pages != gen.Pages || st.Nodes != gen.Nodes {
+		t.Errorf("Build counts %d files, %d pages, %d nodes; Generate %d, %d, %d", st.Count, st.Pages, st.Nodes, len(gen.Files), gen.Pages, gen.Nodes)
+	}
+	before := fileNames(t, dir)
+	opts.Extra = append(opts.Extra, File{Path: "missing.nt", Source: filepath.Join(parent, "missing.nt")})
+	if _, err := Build(dir, smallTriples(t), opts); err == nil {
+		t.Fatal("Build with a missing download succeeded")
+	}
+	if after := fileNames(t, dir); !slices.Equal(before, after) {
+		t.Errorf("failed Build changed the site")
+	}
+	wantOnly(t, parent, "site")
+}
+
+func readFileT(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

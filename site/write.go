@@ -7,7 +7,8 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"github.com/knakk/rdf"
 )
 
 // ErrNotSite is returned by [Write] when the directory to replace exists,
@@ -20,84 +21,126 @@ var ErrNotSite = errors.New("exists and is not a kgbuild site (no index.html of 
 // dir is replaced only when it is empty or holds a site written before
 // (its index.html names the generator); anything else in it is lost.
 func Write(dir string, s *Site) error {
-	clean := filepath.Clean(dir)
-	name := filepath.Base(clean)
-	if name == "." || name == ".." || name == string(filepath.Separator) {
-		return fmt.Errorf("%s: not a directory name a site can take", dir)
-	}
-	parent := filepath.Dir(clean)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	exists := false
-	if fi, err := os.Stat(clean); err == nil {
-		if !fi.IsDir() {
-			return fmt.Errorf("%s: not a directory", dir)
-		}
-		if err := replaceable(clean); err != nil {
-			return err
-		}
-		exists = true
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return err
-	}
-
-	tmp, err := os.MkdirTemp(parent, "."+name+"-*.tmp")
+	st, err := newStage(dir)
 	if err != nil {
-		return err
-	}
-	done := false
-	defer func() {
-		if !done {
-			os.RemoveAll(tmp)
-		}
-	}()
-	if err := os.Chmod(tmp, 0o755); err != nil {
 		return err
 	}
 	for _, f := range s.Files {
-		if f.Path == "" || strings.HasPrefix(f.Path, "/") || strings.Contains("/"+f.Path+"/", "/../") {
-			return fmt.Errorf("site: bad file path %q", f.Path)
-		}
-		p := filepath.Join(tmp, filepath.FromSlash(f.Path))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		if err := st.put(f); err != nil {
+			st.abort()
 			return err
-		}
-		if f.Data == nil && f.Source != "" {
-			if err := copyFile(p, f.Source); err != nil {
-				return err
-			}
-			continue
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return fmt.Errorf("%s: %w", filepath.Join(dir, f.Path), err)
 		}
 	}
-	if !exists {
-		if err := os.Rename(tmp, clean); err != nil {
+	return st.commit()
+}
+
+// Build renders the site of triples into dir as [Write] writes one, each
+// file written as soon as it is made, so that the site's files are never
+// all in memory.
+func Build(dir string, triples []rdf.Triple, opts Options) (*Site, error) {
+	st, err := newStage(dir)
+	if err != nil {
+		return nil, err
+	}
+	s, err := Render(triples, opts, st.put)
+	if err != nil {
+		st.abort()
+		return nil, err
+	}
+	return s, st.commit()
+}
+
+// stage is a site being written into a temporary directory next to the
+// one it will replace.
+type stage struct {
+	dir, clean, parent, name, tmp string
+	exists                        bool
+}
+
+func newStage(dir string) (*stage, error) {
+	clean := filepath.Clean(dir)
+	name := filepath.Base(clean)
+	if name == "." || name == ".." || name == string(filepath.Separator) {
+		return nil, fmt.Errorf("%s: not a directory name a site can take", dir)
+	}
+	st := &stage{dir: dir, clean: clean, parent: filepath.Dir(clean), name: name}
+	if err := os.MkdirAll(st.parent, 0o755); err != nil {
+		return nil, err
+	}
+	if fi, err := os.Stat(clean); err == nil {
+		if !fi.IsDir() {
+			return nil, fmt.Errorf("%s: not a directory", dir)
+		}
+		if err := replaceable(clean); err != nil {
+			return nil, err
+		}
+		st.exists = true
+	} else if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	tmp, err := os.MkdirTemp(st.parent, "."+name+"-*.tmp")
+	if err != nil {
+		return nil, err
+	}
+	st.tmp = tmp
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		st.abort()
+		return nil, err
+	}
+	return st, nil
+}
+
+// put writes one file into the stage.
+func (st *stage) put(f File) error {
+	if badFilePath(f.Path) {
+		return fmt.Errorf("site: bad file path %q", f.Path)
+	}
+	p := filepath.Join(st.tmp, filepath.FromSlash(f.Path))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	if f.Data == nil && f.Source != "" {
+		return copyFile(p, f.Source)
+	}
+	if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+		return fmt.Errorf("%s: %w", filepath.Join(st.dir, f.Path), err)
+	}
+	return nil
+}
+
+// abort removes the stage.
+func (st *stage) abort() { os.RemoveAll(st.tmp) }
+
+// commit puts the stage in the place of the directory: the old site is
+// moved aside, the new one in, then the old one is removed.
+func (st *stage) commit() error {
+	if !st.exists {
+		if err := os.Rename(st.tmp, st.clean); err != nil {
+			st.abort()
 			return err
 		}
-		done = true
 		return nil
 	}
-	// Move the old site aside, the new one in, then remove the old one.
-	old, err := os.MkdirTemp(parent, "."+name+"-*.old")
+	old, err := os.MkdirTemp(st.parent, "."+st.name+"-*.old")
 	if err != nil {
+		st.abort()
 		return err
 	}
 	if err := os.Remove(old); err != nil {
+		st.abort()
 		return err
 	}
-	if err := os.Rename(clean, old); err != nil {
+	if err := os.Rename(st.clean, old); err != nil {
+		st.abort()
 		return err
 	}
-	if err := os.Rename(tmp, clean); err != nil {
-		if rerr := os.Rename(old, clean); rerr != nil {
+	if err := os.Rename(st.tmp, st.clean); err != nil {
+		st.abort()
+		if rerr := os.Rename(old, st.clean); rerr != nil {
 			return fmt.Errorf("%w; and the old site could not be put back: it is in %s: %v", err, old, rerr)
 		}
 		return err
 	}
-	done = true
 	if err := os.RemoveAll(old); err != nil {
 		return fmt.Errorf("the old site could not be removed from %s: %w", old, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -100,18 +101,22 @@ func siteCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) error
 	if err := siteDataset(&opts, o.dataset, fs.Arg(0), stderr); err != nil {
 		return err
 	}
-	s, err := site.Generate(triples, opts)
+	// Pages are written as they are made, into a new directory that
+	// replaces o.out when complete.
+	s, err := site.Build(o.out, triples, opts)
 	if err != nil {
+		var pe *iofs.PathError
+		var le *os.LinkError
+		if errors.Is(err, site.ErrNotSite) || errors.As(err, &pe) || errors.As(err, &le) {
+			return &codedError{exitOutput, fmt.Errorf("site: %w", err)}
+		}
 		return &codedError{exitError, err}
 	}
 	for _, u := range s.Unpaged {
 		fmt.Fprintf(stderr, "kgbuild: site: warning: no page for %s\n", u)
 	}
-	if err := site.Write(o.out, s); err != nil {
-		return &codedError{exitOutput, fmt.Errorf("site: %w", err)}
-	}
 	if !o.quiet {
-		fmt.Fprintf(stderr, "%d triples → %s: %d entity pages, %d statement/reference/value pages, %d files\n", len(triples), o.out, s.Pages, s.Nodes, len(s.Files))
+		fmt.Fprintf(stderr, "%d triples → %s: %d entity pages, %d statement/reference/value pages, %d files\n", len(triples), o.out, s.Pages, s.Nodes, s.Count)
 	}
 	return nil
 }
