@@ -262,7 +262,7 @@ func (x *extraction) countryBox(value boxValue) {
 	}
 	for n := 1; n <= 9; n++ {
 		title, osp, orow, ok1 := value("leader_title" + strconv.Itoa(n))
-		name, nsp, _, ok2 := value("leader_name" + strconv.Itoa(n))
+		name, nsp, nrow, ok2 := value("leader_name" + strconv.Itoa(n))
 		if !ok1 || !ok2 || !looksLikePerson(name) {
 			continue
 		}
@@ -271,8 +271,9 @@ func (x *extraction) countryBox(value boxValue) {
 		if off == nil || p == nil {
 			continue
 		}
-		x.fact(p, PositionHeld, ref(off), orow, nil)
-		x.headOf(off, p, orow, nil)
+		ev := cover(orow, nrow) // "leader title1: President" and "leader name1: …"
+		x.fact(p, PositionHeld, ref(off), ev, nil)
+		x.headOf(off, p, ev, nil)
 	}
 	leg := (*Entity)(nil)
 	if name, sp, row, ok := value("legislature"); ok {
@@ -330,11 +331,14 @@ func (x *extraction) officeholderBox(value boxValue, keys []string) {
 			continue
 		}
 		var q []Qualifier
-		if s, _, _, ok := value("term_start" + suffix); ok {
+		ev := row // the office's rows: office, term, predecessor, successor
+		if s, _, r, ok := value("term_start" + suffix); ok {
+			ev = cover(ev, r)
 			q = startQual(s)
 		}
 		ended := false
-		if s, _, _, ok := value("term_end" + suffix); ok {
+		if s, _, r, ok := value("term_end" + suffix); ok {
+			ev = cover(ev, r)
 			if d, ok := dateAt(s); ok {
 				q = append(q, Qualifier{EndTime, DateOf(d)})
 				ended = true
@@ -344,15 +348,16 @@ func (x *extraction) officeholderBox(value boxValue, keys []string) {
 			key string
 			rel Relation
 		}{{"predecessor", Replaces}, {"successor", ReplacedBy}} {
-			if s, sp, _, ok := value(r.key + suffix); ok && looksLikePerson(s) {
+			if s, sp, rr, ok := value(r.key + suffix); ok && looksLikePerson(s) {
+				ev = cover(ev, rr)
 				if o := x.boxPerson(s, sp); o != nil && o != p {
 					q = append(q, Qualifier{r.rel, ref(o)})
 				}
 			}
 		}
-		x.fact(p, PositionHeld, ref(off), row, nil, q...)
+		x.fact(p, PositionHeld, ref(off), ev, nil, q...)
 		if !ended {
-			x.headOf(off, p, row, nil)
+			x.headOf(off, p, ev, nil)
 		}
 	}
 	if party, sp, row, ok := value("party"); ok && !strings.EqualFold(party, "Independent") {
@@ -414,4 +419,10 @@ func (x *extraction) bodyBox(kind string, value boxValue) {
 			x.fact(c, HeadOfGovernment, ref(x.boxPerson(s, sp)), row, nil)
 		}
 	}
+}
+
+// cover returns the smallest span holding a and b: the evidence of a fact
+// read from several rows of an infobox.
+func cover(a, b Span) Span {
+	return Span{min(a.Start, b.Start), max(a.End, b.End)}
 }
