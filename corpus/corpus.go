@@ -137,7 +137,7 @@ type Reader struct {
 func Open(paths []string) (*Reader, error) {
 	r := &Reader{paths: paths}
 	for _, p := range paths {
-		n, err := size(p)
+		n, err := Size(p)
 		if err != nil {
 			return nil, err
 		}
@@ -146,9 +146,9 @@ func Open(paths []string) (*Reader, error) {
 	return r, nil
 }
 
-// size is the number of bytes of a file, or of the *.txt files under a
-// directory.
-func size(path string) (int64, error) {
+// Size is the number of bytes of a file, or of the article files under a
+// directory (*.txt and registered extensions, recursively).
+func Size(path string) (int64, error) {
 	fi, err := os.Stat(path)
 	if err != nil {
 		return 0, pathError(path, err)
@@ -237,7 +237,7 @@ func (r *Reader) Next() (*Article, error) {
 			r.err = fmt.Errorf("%s: %w", r.paths[r.i], cerr)
 			return nil, r.err
 		}
-		n, _ := size(r.paths[r.i])
+		n, _ := Size(r.paths[r.i])
 		r.base += n
 		r.done.Store(r.base)
 		r.i++

@@ -70,13 +70,9 @@ func corpusSettings(o *buildOptions, files []string, docs int, size int64) (map[
 		"link":       o.link,
 	}
 	for i, f := range files {
-		fi, err := os.Stat(f)
+		n, err := corpus.Size(f) // of a directory: of its article files
 		if err != nil {
-			return nil, &codedError{exitInput, fmt.Errorf("%s: %w", f, errors.Unwrap(err))}
-		}
-		n := fi.Size()
-		if fi.IsDir() {
-			n = 0 // a directory's own size says nothing of its files
+			return nil, &codedError{exitInput, err}
 		}
 		s[fmt.Sprintf("input %d", i)] = fmt.Sprintf("%s (%d bytes)", f, n)
 	}

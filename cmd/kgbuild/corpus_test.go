@@ -406,3 +406,20 @@ func TestCorpusDump(t *testing.T) {
 		}
 	}
 }
+
+// TestCorpusResumeChangedDirectory: a directory whose articles changed
+// since the interrupted run cannot be resumed.
+func TestCorpusResumeChangedDirectory(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Nowhere is a country. Its president is John Smith.\n"), 0o644)
+	out := t.TempDir()
+	if r := runArgs("", "build", "--quiet", "--out", out, dir); r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	os.WriteFile(filepath.Join(dir, "a.txt"), []byte("Nowhere is a country. Its president is Jane Smith.\n"), 0o644)
+	os.WriteFile(filepath.Join(dir, "b.txt"), []byte("Elsewhere is a country.\n"), 0o644)
+	r := runArgs("", "build", "--resume", "--out", out, dir)
+	if r.code != exitUsage || !strings.Contains(r.stderr, "input 0") {
+		t.Errorf("resume after the directory changed: exit %d, %s", r.code, r.stderr)
+	}
+}
