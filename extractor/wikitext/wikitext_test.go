@@ -305,3 +305,47 @@ func TestErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestConcurrent parses and extracts the test articles from several
+// goroutines at once, as corpus builds do (run with -race to check).
+func TestConcurrent(t *testing.T) {
+	paths, _ := filepath.Glob("testdata/*.wiki")
+	var want []string
+	var inputs [][]byte
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := Parse(p, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, data)
+		want = append(want, dump(d, extractor.Extract(d)))
+	}
+	errs := make(chan string, 4*len(paths))
+	done := make(chan bool)
+	for g := 0; g < 4; g++ {
+		go func() {
+			for i, data := range inputs {
+				d, err := Parse(paths[i], data)
+				if err != nil {
+					errs <- err.Error()
+					continue
+				}
+				if got := dump(d, extractor.Extract(d)); got != want[i] {
+					errs <- paths[i] + ": result differs when parsed concurrently"
+				}
+			}
+			done <- true
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		<-done
+	}
+	close(errs)
+	for e := range errs {
+		t.Error(e)
+	}
+}
