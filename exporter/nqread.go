@@ -26,6 +26,7 @@ type nquadsDecoder struct {
 	r      *bufio.Reader
 	long   []byte // a line longer than the reader's buffer
 	p      lineParser
+	cache  iriCache
 	line   int // current line number
 	n      int // statements decoded
 	err    error
@@ -83,7 +84,7 @@ func (d *nquadsDecoder) Decode() (rdf.Quad, error) {
 			d.err = fmt.Errorf("%s: %w", d.name, &SyntaxError{Line: d.line, Col: i + 1, Statement: d.n, Msg: "invalid UTF-8"})
 			return rdf.Quad{}, d.err
 		}
-		d.p = lineParser{s: line}
+		d.p = lineParser{s: line, cache: &d.cache}
 	}
 }
 
@@ -116,14 +117,51 @@ func (d *nquadsDecoder) Close() error {
 	d.closed = true
 	d.p = lineParser{}
 	d.long = nil
+	d.cache = iriCache{}
 	return nil
 }
 
 // lineParser parses statements from one line.
 type lineParser struct {
-	s []byte
-	i int
+	s     []byte
+	i     int
+	cache *iriCache // nil: none
 }
+
+// iriCache maps IRIs as written (without escapes) to their terms, boxed:
+// IRIs repeat from statement to statement (predicates, classes, datatypes,
+// graph names, a subject's run of statements), and a hit saves making the
+// string, checking it and boxing it. It holds at most iriCacheSize IRIs
+// and starts afresh when full.
+type iriCache struct {
+	m map[string]rdf.Term
+}
+
+const iriCacheSize = 1 << 12
+
+func (c *iriCache) get(raw []byte) (rdf.Term, bool) {
+	t, ok := c.m[string(raw)] // no allocation for the lookup
+	return t, ok
+}
+
+func (c *iriCache) put(s string, t rdf.Term) {
+	if c.m == nil || len(c.m) >= iriCacheSize {
+		c.m = make(map[string]rdf.Term, iriCacheSize)
+	}
+	c.m[s] = t
+}
+
+// iriStop marks the bytes that end the fast scan of an IRIREF: '>', '\\'
+// and the bytes IRIREF excludes (controls, space, <"{}|^`).
+var iriStop = func() (t [256]bool) {
+	for c := 0; c <= 0x20; c++ {
+		t[c] = true
+	}
+	for _, c := range []byte("<>\"{}|^`\\") {
+		t[c] = true
+	}
+	return t
+}()
 
 // rest reports whether the line has more to parse.
 func (p *lineParser) rest() bool { return p.i < len(p.s) }
@@ -147,10 +185,11 @@ func (p *lineParser) statement(quads bool) (rdf.Quad, error) {
 		return q, err
 	}
 	p.ws()
-	pi, err := p.iri("predicate")
+	pt, err := p.iriTerm("predicate")
 	if err != nil {
 		return q, err
 	}
+	pi := pt.(rdf.Predicate)
 	p.ws()
 	o, err := p.object()
 	if err != nil {
@@ -206,7 +245,11 @@ func (p *lineParser) subject(what string) (rdf.Subject, error) {
 	if p.i < len(p.s) && p.s[p.i] == '_' {
 		return p.blank(what)
 	}
-	return p.iri(what)
+	t, err := p.iriTerm(what)
+	if err != nil {
+		return nil, err
+	}
+	return t.(rdf.Subject), nil
 }
 
 func (p *lineParser) object() (rdf.Object, error) {
@@ -218,22 +261,46 @@ func (p *lineParser) object() (rdf.Object, error) {
 			return p.literal()
 		}
 	}
-	return p.iri("object")
+	t, err := p.iriTerm("object")
+	if err != nil {
+		return nil, err
+	}
+	return t.(rdf.Object), nil
 }
 
 // iri parses an IRIREF, which must be absolute.
 func (p *lineParser) iri(what string) (rdf.IRI, error) {
+	t, err := p.iriTerm(what)
+	if err != nil {
+		return rdf.IRI{}, err
+	}
+	return t.(rdf.IRI), nil
+}
+
+// iriTerm parses an IRIREF, which must be absolute, and returns it boxed
+// (an rdf.IRI), from the cache when it was seen lately.
+func (p *lineParser) iriTerm(what string) (rdf.Term, error) {
 	if p.i >= len(p.s) || p.s[p.i] != '<' {
-		return rdf.IRI{}, p.unexpected(what + " IRI or blank node")
+		return nil, p.unexpected(what + " IRI or blank node")
 	}
 	start := p.i
 	p.i++
-	var b strings.Builder
 	from := p.i
+	for p.i < len(p.s) && !iriStop[p.s[p.i]] {
+		p.i++
+	}
+	if p.i < len(p.s) && p.s[p.i] == '>' && p.cache != nil {
+		if t, ok := p.cache.get(p.s[from:p.i]); ok {
+			p.i++
+			return t, nil
+		}
+	}
+	var b strings.Builder
+	escaped := false
 	for {
 		if p.i >= len(p.s) {
 			p.i = start
-			return rdf.IRI{}, fmt.Errorf("%s IRI not closed by '>'", what)
+			return nil, fmt.Errorf("%s IRI not closed by '>'", what)
 		}
 		c := p.s[p.i]
 		switch {
@@ -243,24 +310,28 @@ func (p *lineParser) iri(what string) (rdf.IRI, error) {
 			s := b.String()
 			if !hasScheme(s) {
 				p.i = start
-				return rdf.IRI{}, fmt.Errorf("relative IRI <%s> (N-Triples and N-Quads need absolute IRIs)", s)
+				return nil, fmt.Errorf("relative IRI <%s> (N-Triples and N-Quads need absolute IRIs)", s)
 			}
 			iri, err := rdf.NewIRI(s)
 			if err != nil {
 				p.i = start
-				return rdf.IRI{}, fmt.Errorf("IRI <%s>: %v", s, err)
+				return nil, fmt.Errorf("IRI <%s>: %v", s, err)
 			}
-			return iri, nil
+			t := rdf.Term(iri)
+			if p.cache != nil && !escaped {
+				p.cache.put(s, t)
+			}
+			return t, nil
 		case c == '\\':
 			b.Write(p.s[from:p.i])
 			r, err := p.uchar()
 			if err != nil {
-				return rdf.IRI{}, err
+				return nil, err
 			}
 			b.WriteRune(r)
-			from = p.i
+			from, escaped = p.i, true
 		case c <= 0x20 || iriExcluded(c):
-			return rdf.IRI{}, fmt.Errorf("character %q not allowed in an IRI", rune(c))
+			return nil, fmt.Errorf("character %q not allowed in an IRI", rune(c))
 		default:
 			p.i++
 		}

@@ -3,9 +3,10 @@
 #
 # Generates a deterministic N-Triples file of N triples (default 1,000,000;
 # scripts/gen, seed SEED, default 1), converts it with `kgbuild convert` to
-# each output format (nt, nq, ttl, trig, jsonld) and, in the same run and
+# each output format (nt, nq, ttl, trig, jsonld, framed JSON-LD, canonical
+# N-Quads of the whole file) and, in the same run and
 # on the same file, with rapper (Debian raptor2-utils) and serdi (Debian
-# serdi) to Turtle, N-Triples and N-Quads; then canonical N-Quads
+# serdi) to Turtle, N-Triples and N-Quads; and canonical N-Quads
 # (URDNA2015) of the file's first CANON_N triples (default 100,000). Each
 # command runs once under /usr/bin/time -v; the table gives wall time,
 # triples/s (input triples over wall time: reading and writing) and peak
@@ -104,7 +105,9 @@ checklines "$work/kg.nq"
 measure kgbuild "nt -> ttl" "$N" ">= 1 M t/s, < 50 MB" /dev/null "${kg[@]}" "$work/in.nt" "$work/kg.ttl"
 measure kgbuild "nt -> trig" "$N" "(as Turtle)" /dev/null "${kg[@]}" "$work/in.nt" "$work/kg.trig"
 measure kgbuild "nt -> jsonld" "$N" ">= 150 k t/s" /dev/null "${kg[@]}" "$work/in.nt" "$work/kg.jsonld"
+measure kgbuild "nt -> framed.jsonld" "$N" "(holds the graph)" /dev/null "${kg[@]}" --max-statements -1 "$work/in.nt" "$work/kg.framed.jsonld"
 measure kgbuild "nt -> c14n.nq ($CANON_N)" "$CANON_N" "< 3 s" /dev/null "${kg[@]}" "$work/canon-in.nt" "$work/kg.c14n.nq"
+measure kgbuild "nt -> c14n.nq" "$N" "(holds the dataset)" /dev/null "${kg[@]}" --max-statements -1 "$work/in.nt" "$work/kg-all.c14n.nq"
 
 if [ "$have_rapper" = 1 ]; then
 	for o in ntriples nquads turtle; do
