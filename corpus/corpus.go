@@ -54,6 +54,9 @@ type Article struct {
 	// Markup is how Text is written: PlainText for files and JSON lines,
 	// Wikitext for dump pages.
 	Markup Markup
+	// Site is the wiki a dump's pages come from, from its <siteinfo>
+	// ("en.wikipedia.org"): the site of the text's links. Empty otherwise.
+	Site string
 	// Source names where the article is, for messages: "a/b.txt",
 	// "wiki.jsonl:12" (line), "dump.xml.bz2:1234" (line of the <page>).
 	Source string

@@ -203,6 +203,9 @@ func checkDump(t *testing.T, path string, arts []*Article) {
 	if a.Source != path+":16" {
 		t.Errorf("first article's source %q, want %s:16 (the line of its <page>)", a.Source, path)
 	}
+	if a.Site != "en.wikipedia.org" {
+		t.Errorf("first article's site %q, want en.wikipedia.org (the dump's <siteinfo><base>)", a.Site)
+	}
 	if b := arts[1]; b.Title != "Sylvania (country)" || b.ID != "105" || !strings.HasPrefix(string(b.Text), "{{Infobox country\n") {
 		t.Errorf("second article: %q id %q text %.30q", b.Title, b.ID, b.Text)
 	}
@@ -310,5 +313,20 @@ func TestDirectoryMarkup(t *testing.T) {
 	}
 	if want := "a.txt:text b.WIKI:wikitext b.WIKI:wikitext c.md:text"; strings.Join(got, " ") != want {
 		t.Errorf("got %q, want %q", strings.Join(got, " "), want)
+	}
+}
+
+func TestSiteOf(t *testing.T) {
+	for base, want := range map[string]string{
+		"https://en.wikipedia.org/wiki/Main_Page":   "en.wikipedia.org",
+		" https://KK.wikipedia.org/wiki/Басты_бет ": "kk.wikipedia.org",
+		"http://wiki.example.org/index.php":         "wiki.example.org",
+		"https://example.org:8080/wiki/Main":        "",
+		"/wiki/Main_Page":                           "",
+		"":                                          "",
+	} {
+		if got := siteOf(base); got != want {
+			t.Errorf("siteOf(%q) = %q; want %q", base, got, want)
+		}
 	}
 }

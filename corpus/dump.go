@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"strconv"
 	"strings"
 )
@@ -21,6 +22,7 @@ type dumpSource struct {
 	path string
 	f    *file
 	dec  *xml.Decoder
+	site string // the wiki's host, from <siteinfo><base>; "" when not given
 }
 
 // xmlPage is a <page> of the export format (export-0.10, 0.11).
@@ -92,6 +94,16 @@ func (s *dumpSource) next() (*Article, error) {
 				return nil, io.EOF
 			}
 		case xml.StartElement:
+			if t.Name.Local == "siteinfo" {
+				var si struct {
+					Base string `xml:"base"`
+				}
+				if err := s.dec.DecodeElement(&si, &t); err != nil {
+					return nil, s.wrap(err)
+				}
+				s.site = siteOf(si.Base)
+				continue
+			}
 			if t.Name.Local != "page" {
 				if err := s.dec.Skip(); err != nil { // <siteinfo>, anything else
 					return nil, s.wrap(err)
@@ -138,7 +150,19 @@ func (s *dumpSource) article(p *xmlPage, line int) *Article {
 		Text:   []byte(p.Revision.Text.Body),
 		Markup: Wikitext,
 		Source: s.path + ":" + strconv.Itoa(line),
+		Site:   s.site,
 	}
+}
+
+// siteOf returns the host of a wiki's main page URL
+// ("https://kk.wikipedia.org/wiki/Басты_бет" → "kk.wikipedia.org"), or ""
+// when base is no absolute http(s) URL.
+func siteOf(base string) string {
+	u, err := url.Parse(strings.TrimSpace(base))
+	if err != nil || u.Scheme != "https" && u.Scheme != "http" || u.Host == "" || u.Port() != "" {
+		return ""
+	}
+	return strings.ToLower(u.Host)
 }
 
 func (s *dumpSource) close() error { return s.f.Close() }

@@ -173,6 +173,9 @@ func (b *Builder) Article(a *corpus.Article) (Output, error) {
 	if a.Title != "" {
 		doc.Title = a.Title
 	}
+	if a.Site != "" {
+		doc.Site = a.Site // the wiki of a dump's links
+	}
 	res := extractor.Extract(doc)
 	if b.linker != nil {
 		if _, err := b.linker.Link(res); err != nil {

@@ -110,3 +110,22 @@ func TestArticleLinker(t *testing.T) {
 		t.Errorf("a linker's error: %v", err)
 	}
 }
+
+// TestArticleSite: the links of a dump page are to articles of the dump's
+// wiki, English Wikipedia when the dump does not say.
+func TestArticleSite(t *testing.T) {
+	b := New(Options{})
+	text := []byte("The '''Mazhilis''' is a chamber of the [[Parliament of Kazakhstan]].")
+	for site, want := range map[string]string{
+		"kk.wikipedia.org": "<https://kk.wikipedia.org/wiki/Parliament_of_Kazakhstan>",
+		"":                 "<https://en.wikipedia.org/wiki/Parliament_of_Kazakhstan>",
+	} {
+		out, err := b.Article(&corpus.Article{Title: "Mazhilis", Text: text, Markup: corpus.Wikitext, Source: "d.xml:3", Site: site})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(out.NQuads), want+" <https://schema.org/about>") {
+			t.Errorf("site %q: no sitelink %s in\n%s", site, want, out.NQuads)
+		}
+	}
+}
