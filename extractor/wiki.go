@@ -406,6 +406,26 @@ func (x *extraction) bodyBox(kind string, value boxValue) {
 			}
 		}
 	}
+	// "leader1_type = Chairman", "leader1 = X": the body's presiding
+	// officer, holder of the office "Chairman of the <body>".
+	for n := 1; n <= 5; n++ {
+		title, osp, orow, ok1 := value("leader" + strconv.Itoa(n) + "_type")
+		name, nsp, nrow, ok2 := value("leader" + strconv.Itoa(n))
+		if !ok1 || !ok2 || !looksLikePerson(name) || !officeRE.MatchString(title) {
+			continue
+		}
+		if !strings.Contains(title, " of ") {
+			title += " of the " + body.Name
+		}
+		off := x.officeEntity(title, osp)
+		p := x.boxPerson(name, nsp)
+		if off == nil || p == nil {
+			continue
+		}
+		ev := cover(orow, nrow)
+		x.fact(p, PositionHeld, ref(off), ev, nil)
+		x.fact(body, Chairperson, ref(p), ev, nil)
+	}
 	if s, _, row, ok := value("members"); ok {
 		if n, err := strconv.Atoi(strings.ReplaceAll(s, ",", "")); err == nil && n > 0 {
 			x.fact(body, Seats, IntOf(int64(n)), row, nil)
