@@ -2,6 +2,7 @@ package extractor
 
 import (
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -149,6 +150,12 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 		words[i] = strings.Join(parts, "-")
 	}
 	name := strings.Join(words, " ")
+	if rest == "" {
+		// "Finance Minister" is the "Minister of Finance".
+		if m := portfolioTitleRE.FindStringSubmatch(name); m != nil {
+			return x.r.add(Office, "Minister of "+portfolioOf[m[1]], sp, name)
+		}
+	}
 	if rest != "" {
 		name += " of " + rest
 	}
@@ -160,6 +167,15 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 	}
 	return x.r.add(Office, name, sp)
 }
+
+// portfolioTitleRE matches a minister's title written with the portfolio
+// before it ("Foreign Minister"); portfolioOf spells the portfolio as the
+// "Minister of …" title does.
+var (
+	portfolioTitleRE = regexp.MustCompile(`^(Foreign|Finance|Defence|Defense|Interior|Justice) Minister$`)
+	portfolioOf      = map[string]string{"Foreign": "Foreign Affairs", "Finance": "Finance",
+		"Defence": "Defence", "Defense": "Defense", "Interior": "Internal Affairs", "Justice": "Justice"}
+)
 
 // result sorts and de-duplicates what was found.
 func (x *extraction) result() *Result {

@@ -704,6 +704,62 @@ var recognizerCases = []recognizerCase{
 		absent: []string{"entity person/kentron-holy-cathedral"},
 	},
 
+	// Offices in appositions after the name, resignations, portfolio titles.
+	{
+		name: "role apposition after a name, two offices joined by and",
+		path: "politics-of-moldova.txt",
+		text: "The cabinet replaced Ion Albescu, the former Minister for Youth and Sport and new Secretary of the Security Council, with a younger man.",
+		want: []string{
+			`entity person/ion-albescu Person "Ion Albescu"`,
+			"person/ion-albescu positionHeld office/minister-for-youth-and-sport-of-moldova",
+			"person/ion-albescu positionHeld office/secretary-of-the-security-council-of-moldova",
+		},
+	},
+	{
+		name: "role apposition with then",
+		path: "politics-of-peru.txt",
+		text: "Rosa Quispe Mamani, then the speaker of the Congress of Peru, refused to sign the bill.",
+		want: []string{"person/rosa-quispe-mamani positionHeld office/speaker-of-the-congress-of-peru"},
+	},
+	{
+		name:   "an office opening a clause is no apposition",
+		path:   "politics-of-peru.txt",
+		text:   "After the protests over Cusco, the President resigned.",
+		absent: []string{"entity person/cusco", "positionHeld office/president-of-peru"},
+	},
+	{
+		name: "resigned as an office on a date",
+		path: "politics-of-moldova.txt",
+		text: "Amid the protests, Petru Lungescu resigned as president on 14 March 2031.",
+		want: []string{"person/petru-lungescu positionHeld office/president-of-moldova [endTime=d:2031-03-14]"},
+	},
+	{
+		name: "portfolio before Minister",
+		path: "politics-of-moldova.txt",
+		text: "The decree was signed by Finance Minister Vera Ciobanu and former Foreign Minister Dorin Rusu.",
+		want: []string{
+			`alias office/minister-of-finance-of-moldova "Finance Minister"`,
+			"person/vera-ciobanu positionHeld office/minister-of-finance-of-moldova",
+			"person/dorin-rusu positionHeld office/minister-of-foreign-affairs-of-moldova",
+		},
+	},
+	{
+		name: "courtesy title between office and name",
+		path: "politics-of-peru.txt",
+		text: "The Speaker of the Congress of Peru Mrs. Ana Torres Vela opened the session.",
+		want: []string{"person/ana-torres-vela positionHeld office/speaker-of-the-congress-of-peru"},
+	},
+	{
+		name: "party leader in an apposition",
+		path: "politics-of-moldova.txt",
+		text: "In 2029 Mihai Doncu, leader of the Green Renewal Party, won the mayoral race.",
+		want: []string{
+			"organization/green-renewal-party chairperson person/mihai-doncu",
+			"person/mihai-doncu memberOfPoliticalParty organization/green-renewal-party",
+		},
+		absent: []string{"person/mihai-doncu positionHeld"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -905,6 +905,8 @@ var (
 	partyAfterRE  = pat(`({NP}) party\b`)
 	partyApposRE  = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}),`)
 	partyHeadRE   = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
+	// "Mikheil Saakashvili, leader of the United National Movement".
+	leaderApposRE = pat(`({NAME}), (?:the )?(?:(?:long-time|longtime|former|then|current|founding) )?(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Hh]ead|[Ff]ounder) of (?:the )?({NP})`)
 	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
 )
 
@@ -955,6 +957,16 @@ func (x *extraction) parties() {
 		}
 		x.sfact(org, Chairperson, ref(p))
 		x.sfact(p, PartyMembership, ref(org))
+	}
+	for _, m := range x.near(leaderApposRE, 80, "leader of", "chairman of", "chairwoman of", "chair of", "head of", "founder of") {
+		org := x.resolve(m[4], m[5], "")
+		if org == nil || org.Type != PoliticalParty {
+			continue
+		}
+		if p := x.resolve(m[2], m[3], Person); p != nil && p.Type == Person {
+			x.sfact(org, Chairperson, ref(p))
+			x.sfact(p, PartyMembership, ref(org))
+		}
 	}
 }
 
@@ -1052,6 +1064,93 @@ func (x *extraction) appositions() {
 		if off != nil && p != nil && p.Type == Person {
 			x.sfact(p, PositionHeld, ref(off))
 		}
+	}
+}
+
+var (
+	// roleOffPat is an office title whose complement may be a portfolio
+	// ("Minister for Education and Science").
+	roleOffPat = `(?i:` + officeHeadPat + `)(?:\s+(?:of|for)\s+(?:the\s+)?` + capW + `(?:\s+(?:(?:of|for|and)\s+(?:the\s+)?)?` + capW + `)*)?`
+	// "Alexandre Lomaia, the former Minister for Education and Science and
+	// new Secretary of the Security Council", "X, then the chairman of the
+	// Supreme Soviet": a name, then its role with an article or a word of
+	// time (a bare "X, deputy governor of …" is left alone).
+	roleApposRE = pat(`({NAME}), ((?:then |the |former |new |current |incumbent |acting |interim |outgoing |then-)+)(` + roleOffPat + `)(?: and (?:the )?(?:(?:former|new|current|later) )?(` + roleOffPat + `))?`)
+	// clauseVerbRE matches a verb right after an office, which makes it
+	// the subject of a clause rather than an apposition.
+	clauseVerbRE = regexp.MustCompile(`^ (?:is|was|were|are|has|had|have|will|would|can|could|may|must|said|says|\pL+ed)\b`)
+	// "Eduard Shevardnadze resigned as president on November 23, 2003".
+	resignedRE = pat(`({NAME}) (?:resigned|stepped down|was dismissed|was removed) (?:as|from the (?:post|office) of) (?:the )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+)
+
+// roleAppositions reads a person's office in an apposition after the name:
+// "Alexandre Lomaia, the former Minister for Education and Science".
+func (x *extraction) roleAppositions() {
+	keys := []string{", the ", ", then ", ", former ", ", new ", ", current ", ", incumbent ", ", acting ", ", interim ", ", outgoing "}
+	if !x.has(keys...) {
+		return
+	}
+	for _, m := range x.near(roleApposRE, 120, keys...) {
+		end := m[7]
+		if m[9] >= 0 {
+			end = m[9]
+		}
+		if clauseVerbRE.MatchString(x.text[end:]) {
+			continue // "… on Nagorno-Karabakh, the President resigned": a clause
+		}
+		known := x.at(m[2], m[3]) != nil || x.r.person(x.raw(m[2], m[3])) != nil
+		if !known && len(strings.Fields(x.raw(m[2], m[3]))) < 2 {
+			continue // one unknown word is no name
+		}
+		p := x.resolve(m[2], m[3], Person)
+		if p == nil || p.Type != Person {
+			continue
+		}
+		for _, g := range [][2]int{{m[6], m[7]}, {m[8], m[9]}} {
+			if g[0] < 0 || strings.HasPrefix(x.text[g[1]:], "\x01") {
+				continue // "X, the president's adviser"
+			}
+			off := x.at(g[0], g[1])
+			if off == nil || off.Type != Office {
+				off = x.officeEntity(x.raw(g[0], g[1]), x.span(g[0], g[1]))
+			}
+			if off == nil || off.Type != Office {
+				continue
+			}
+			if b := bodyHeadRE.FindStringSubmatch(off.Name); b != nil && isParty(x.r.find(PoliticalParty, b[1])) {
+				continue // a party's chair: the party rule's
+			}
+			x.ments = append(x.ments, mention{g[0], g[1], off})
+			x.sfact(p, PositionHeld, ref(off))
+			if strings.Contains(x.text[m[4]:m[5]], "current") || strings.Contains(x.text[m[4]:m[5]], "incumbent") {
+				x.bodyHead(off, p)
+			}
+		}
+	}
+}
+
+func isParty(e *Entity) bool { return e != nil && e.Type == PoliticalParty }
+
+// resignations reads "X resigned as president on 23 November 2003": X held
+// the office until then.
+func (x *extraction) resignations() {
+	for _, m := range x.near(resignedRE, 80, "resigned", "stepped down", "dismissed", "removed") {
+		p := x.resolve(m[2], m[3], Person)
+		off := x.officeAt(m[4], m[5])
+		if p == nil || p.Type != Person || off == nil {
+			continue
+		}
+		var q []Qualifier
+		when := ""
+		if m[6] >= 0 {
+			when = x.text[m[6]:m[7]]
+		} else if lead := leadDateRE.FindString(x.text[:m[0]]); lead != "" {
+			when = lead
+		}
+		if d, ok := dateAt(when); ok {
+			q = []Qualifier{{EndTime, DateOf(d)}}
+		}
+		x.sfact(p, PositionHeld, ref(off), q...)
 	}
 }
 

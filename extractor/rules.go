@@ -78,6 +78,8 @@ var sentenceRules = []func(*extraction){
 	(*extraction).branches,
 	(*extraction).headedBy,
 	(*extraction).appositions,
+	(*extraction).roleAppositions,
+	(*extraction).resignations,
 	(*extraction).elections,
 }
 
@@ -417,7 +419,7 @@ func cognate(a, b string) bool {
 
 var (
 	titleNameAt = regexp.MustCompile(`^(?:` + titleNameRE.String() + `)`)
-	titleNameRE = pat(`(?:\b(?:[Tt]hen|[Ff]ormer|[Ee]x)-?\s*)?({OFF})\s+({NAME})`)
+	titleNameRE = pat(`(?:\b(?:[Tt]hen|[Ff]ormer|[Ee]x)-?\s*)?({OFF})\s+(?:(?:Mr|Mrs|Ms|Dr)\.?\s+)?({NAME})`)
 	lowerOffRE  = regexp.MustCompile(`\b(?:[Tt]he|and|or|[Tt]hen-|[Ff]ormer)\s*((?:(?:first|vice|deputy|acting)[ -])*(?:president|prime minister|premier|chancellor|speaker))\b`)
 	cityOfRE    = pat(`\b[Cc]ity of ({NP})`)
 	ownedRE     = pat(`({NAME})\x01s ({NP})`)
