@@ -760,6 +760,28 @@ var recognizerCases = []recognizerCase{
 		absent: []string{"person/mihai-doncu positionHeld"},
 	},
 
+	{
+		name: "term of N years, every N years",
+		path: "politics-of-peru.txt",
+		text: "The head of state is the President of Peru, who is elected for a term of six years. The Congress of Peru is elected by popular vote every four years.",
+		want: []string{
+			"office/president-of-peru termLength q:6 year",
+			"organization/congress-of-peru termLength q:4 year",
+		},
+	},
+	{
+		name: "the country was ranked",
+		path: "politics-of-moldova.txt",
+		text: "In the 2031 survey the country was ranked 88th of 150.",
+		want: []string{"country/moldova ranking i:88"},
+	},
+	{
+		name: "bodies that wield executive power",
+		path: "politics-of-peru.txt",
+		text: "The President of Peru and the Council of Ministers of Peru wield executive power.",
+		want: []string{"country/peru executiveBody organization/council-of-ministers-of-peru"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -241,6 +241,7 @@ var (
 	knownAs  = pat(`(?i:the legislature|the parliament|the national legislature),? (?:known as|called) (?:the )?({NP})`)
 	hosRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of state|(,) the head of state`)
 	hogRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of government|(,) the head of government`)
+	wieldRE  = regexp.MustCompile(`(?:^|[,;:]\s*)([^,;:]{1,80}?) (?:wield|wields|exercise|exercises|hold|holds) (?:the )?(executive|legislative) (?:power|authority)`)
 	supremeR = pat(`(?:top of the judicial hierarchy|highest (?:court|judicial (?:body|authority|organ))|supreme judicial)`)
 )
 
@@ -255,6 +256,22 @@ func (x *extraction) powers() {
 	}
 	if !x.has("executive", "legislat", "head of state", "head of government", "judicial", "highest", "supreme") {
 		return
+	}
+	// "The President and the Government wield executive power".
+	for _, m := range x.near(wieldRE, 120, "executive", "legislative") {
+		legis := strings.HasPrefix(x.text[m[4]:m[5]], "legislative")
+		for _, mm := range x.mentionsIn(m[2], m[3]) {
+			if mm.e.Type != GovernmentOrganization {
+				continue
+			}
+			isLegis := legislatureRE.MatchString(mm.e.Name + " " + strings.Join(mm.e.Aliases, " "))
+			switch {
+			case legis && isLegis:
+				x.sfact(c, LegislativeBody, ref(mm.e))
+			case !legis && !isLegis:
+				x.sfact(c, ExecutiveBody, ref(mm.e))
+			}
+		}
 	}
 	if m := first(x.near(execRE, 4, "executive")); m != nil {
 		for _, mm := range x.mentionsIn(m[2], m[3]) {
@@ -511,12 +528,20 @@ var itRE = regexp.MustCompile(`\b(?:it|It|its)\b`)
 
 var termRE = pat(`\b(?:(?:elected|appointed|serves?|serving|chosen|hold office) (?:[^.;]{0,40}?)\bfor |serves? |to )(?:a |an )?(?:single |renewable |fixed )?{NUM}-year terms?`)
 
-// terms reads "X is elected … for a single seven-year term".
+// termOfRE matches a term given in years after the verb: "elected for a
+// term of five years", "elected by parliament every seven years".
+var termOfRE = pat(`\b(?:elected|appointed|chosen|re-elected|reelected)\b[^.;]{0,40}?\b(?:for a (?:single |renewable |fixed )?term of|every) {NUM} years\b`)
+
+// terms reads "X is elected … for a single seven-year term", "… for a term
+// of five years" and "… every seven years".
 func (x *extraction) terms() {
-	if !x.has("-year term") {
+	if !x.has("-year term", " years") {
 		return
 	}
 	m := termRE.FindStringSubmatchIndex(x.text)
+	if m == nil {
+		m = termOfRE.FindStringSubmatchIndex(x.text)
+	}
 	if m == nil {
 		return
 	}
@@ -584,6 +609,8 @@ var (
 	rankRE     = pat(`({NP}) (?:ranks?|ranked|is ranked|was ranked|placed) (?:[a-z]+ )?(\d+)(?:st|nd|rd|th)\b`)
 	rankMoveRE = pat(`({NP}) (?:slipped|rose|fell|climbed|dropped|moved|improved|declined) from (\d+)(?:st|nd|rd|th)(?: place)?(?: in \d{4})? to (\d+)(?:st|nd|rd|th)`)
 	rankObjRE  = pat(`\branked ({NP}) (\d+)(?:st|nd|rd|th)\b`)
+	// "the country was ranked 133rd": the document's country.
+	rankCountryRE = regexp.MustCompile(`\b[Tt]he (?:country|state|republic) (?:was |is |has been )?(?:ranked|placed) (?:[a-z]+ )?(\d+)(?:st|nd|rd|th)\b`)
 )
 
 // ranking reads "Kazakhstan ranks 28th among 193 countries".
@@ -608,6 +635,13 @@ func (x *extraction) ranking() {
 		}
 		if n, ok := ParseNumber(x.text[m[4]:m[5]]); ok {
 			x.sfact(e, Ranking, IntOf(n))
+		}
+	}
+	if c := x.r.country; c != nil {
+		for _, m := range rankCountryRE.FindAllStringSubmatchIndex(x.text, -1) {
+			if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
+				x.sfact(c, Ranking, IntOf(n))
+			}
 		}
 	}
 }
@@ -902,9 +936,9 @@ func (x *extraction) countryOf() {
 }
 
 var (
-	partyAfterRE  = pat(`({NP}) party\b`)
-	partyApposRE  = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}),`)
-	partyHeadRE   = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
+	partyAfterRE = pat(`({NP}) party\b`)
+	partyApposRE = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}),`)
+	partyHeadRE  = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
 	// "Mikheil Saakashvili, leader of the United National Movement".
 	leaderApposRE = pat(`({NAME}), (?:the )?(?:(?:long-time|longtime|former|then|current|founding) )?(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Hh]ead|[Ff]ounder) of (?:the )?({NP})`)
 	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
