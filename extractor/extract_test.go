@@ -782,6 +782,30 @@ var recognizerCases = []recognizerCase{
 		want: []string{"country/peru executiveBody organization/council-of-ministers-of-peru"},
 	},
 
+	{
+		name: "seats of the unicameral legislature changed, its name not repeated",
+		path: "politics-of-moldova.txt",
+		text: "The unicameral Grand Council of Moldova is the legislature.\n\nAfter the 2031 referendum, the number of MPs was reduced from the original 120 members to 90.",
+		want: []string{
+			"organization/grand-council-of-moldova numberOfSeats i:120",
+			"organization/grand-council-of-moldova numberOfSeats i:90",
+		},
+	},
+	{
+		name: "participation list: UN regional commissions and older Factbook abbreviations",
+		path: "politics-of-peru.txt",
+		text: "Peru is a republic.\n\n\nInternational organization participation\n\nECLAC, FAO, IBRD, ICAO, IFAD, ILO, IMF, Inmarsat, Intelsat (nonsignatory user), IOC, ITU, UPU, WHO, WTrO, WToO (observer)\n",
+		want: []string{
+			"country/peru memberOf organization/economic-commission-for-latin-america-and-the-caribbean",
+			"country/peru memberOf organization/international-mobile-satellite-organization",
+			"country/peru memberOf organization/world-trade-organization",
+		},
+		absent: []string{
+			"country/peru memberOf organization/international-telecommunications-satellite-organization",
+			"country/peru memberOf organization/world-tourism-organization",
+		},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -431,6 +431,9 @@ func (x *extraction) seats() {
 		if s == nil && x.chambers.of == nil {
 			s = x.legislature()
 		}
+		if s == nil {
+			s = x.unicameral // the country's only chamber has all its MPs
+		}
 		for _, g := range [][2]int{{m[2], m[3]}, {m[4], m[5]}} {
 			if n, ok := ParseNumber(x.text[g[0]:g[1]]); ok && s != nil {
 				x.sfact(s, Seats, IntOf(n))
