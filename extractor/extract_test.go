@@ -806,6 +806,24 @@ var recognizerCases = []recognizerCase{
 		},
 	},
 
+	{
+		name: "an N-member parliament termed X, which consists of two houses named in the sentence",
+		path: "politics-of-peru.txt",
+		text: "The 230-member parliament, termed the National Congress, consists of two houses, the 180-member Chamber of Deputies and the 50-member Senate.",
+		want: []string{
+			"organization/national-congress-of-peru numberOfSeats i:230",
+			"organization/national-congress-of-peru hasPart organization/chamber-of-deputies-of-peru",
+			"organization/national-congress-of-peru hasPart organization/senate-of-peru",
+			"organization/senate-of-peru numberOfSeats i:50",
+		},
+	},
+	{
+		name: "the presidential term is set at N years",
+		path: "politics-of-moldova.txt",
+		text: "The presidential term is set at four years, and the president may serve two terms.",
+		want: []string{"office/president-of-moldova termLength q:4 year"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

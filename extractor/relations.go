@@ -400,12 +400,13 @@ func (x *extraction) chairs() {
 }
 
 var (
-	hasSeatsRE  = pat(`\b(?:has|had|have|consists of|comprises|consisting of|composed of|made of|made up of|with) (?:a total of |only )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
-	seatsMoveRE = pat(`\b(?:reduced|increased|raised|cut|expanded|enlarged|changed) from (?:the (?:original|previous|former) )?{NUM} (?:members|seats|deputies|MPs)? ?to {NUM}`)
-	thereAreRE  = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
-	nMemberRE   = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
-	chambersRE  = pat(`\b(?:has|have|consists of|comprises) {NUM} (?:chambers|houses)\b`)
-	seatSubject = map[Type]bool{GovernmentOrganization: true, Organization: true, PoliticalParty: true}
+	hasSeatsRE      = pat(`\b(?:has|had|have|consists of|comprises|consisting of|composed of|made of|made up of|with) (?:a total of |only )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
+	seatsMoveRE     = pat(`\b(?:reduced|increased|raised|cut|expanded|enlarged|changed) from (?:the (?:original|previous|former) )?{NUM} (?:members|seats|deputies|MPs)? ?to {NUM}`)
+	thereAreRE      = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
+	nMemberRE       = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
+	nMemberTermedRE = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?(?:parliament|legislature|assembly),? (?:termed|called|named|known as) (?:the )?({NP})`)
+	chambersRE      = pat(`\b(?:has|have|consists of|comprises) {NUM} (?:chambers|houses)\b`)
+	seatSubject     = map[Type]bool{GovernmentOrganization: true, Organization: true, PoliticalParty: true}
 )
 
 // seats reads "X has 98 seats", "There are 65 judges on X", "an
@@ -413,6 +414,30 @@ var (
 func (x *extraction) seats() {
 	if !x.has("seat", "member", "deput", "judge", "senator", "representative", "justice", "mps", "chamber", "houses") {
 		return
+	}
+	// "The 616-member parliament, termed the Federal Assembly".
+	for _, m := range x.near(nMemberTermedRE, 20, "-member", "-seat") {
+		n, ok := ParseNumber(x.text[m[2]:m[3]])
+		if e := x.resolve(m[4], m[5], GovernmentOrganization); ok && e != nil && e.Type == GovernmentOrganization {
+			x.sfact(e, Seats, IntOf(n))
+		}
+	}
+	// "X has two chambers" (first, so that chambers named in the same
+	// sentence count).
+	if m := chambersRE.FindStringSubmatchIndex(x.text); m != nil {
+		var leg *Entity // the first legislature named, before the verb if one is
+		for _, mm := range x.ments {
+			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name) && (leg == nil || mm.start < m[0]) {
+				leg = mm.e
+				if mm.start < m[0] {
+					break
+				}
+			}
+		}
+		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && leg != nil {
+			x.chambers.of, x.chambers.left = leg, int(n)
+			x.chambers.section = x.d.Blocks[x.sent.Block].Section
+		}
 	}
 	if m := first(x.near(hasSeatsRE, 80, "seat", "member", "deput", "judge", "senator", "representative", "justice", "mps")); m != nil {
 		s := x.subjectBefore(m[0], seatSubject)
@@ -450,19 +475,7 @@ func (x *extraction) seats() {
 		n, ok := ParseNumber(x.text[m[2]:m[3]])
 		if e := x.resolve(m[4], m[5], ""); ok && e != nil && seatSubject[e.Type] {
 			x.sfact(e, Seats, IntOf(n))
-		}
-	}
-	if m := chambersRE.FindStringSubmatchIndex(x.text); m != nil {
-		var leg *Entity
-		for _, mm := range x.ments {
-			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name) {
-				leg = mm.e
-				break
-			}
-		}
-		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && leg != nil {
-			x.chambers.of, x.chambers.left = leg, int(n)
-			x.chambers.section = x.d.Blocks[x.sent.Block].Section
+			x.chamber(e)
 		}
 	}
 }
@@ -535,10 +548,26 @@ var termRE = pat(`\b(?:(?:elected|appointed|serves?|serving|chosen|hold office) 
 // term of five years", "elected by parliament every seven years".
 var termOfRE = pat(`\b(?:elected|appointed|chosen|re-elected|reelected)\b[^.;]{0,40}?\b(?:for a (?:single |renewable |fixed )?term of|every) {NUM} years\b`)
 
+// termSetRE matches "The presidential term is set at six years".
+var termSetRE = pat(`\b[Tt]he (presidential|parliamentary|legislative) term (?:of office )?(?:is|was|has been) (?:now )?(?:set at |fixed at |limited to )?{NUM} years\b`)
+
 // terms reads "X is elected … for a single seven-year term", "… for a term
-// of five years" and "… every seven years".
+// of five years", "… every seven years" and "the presidential term is set
+// at six years".
 func (x *extraction) terms() {
 	if !x.has("-year term", " years") {
+		return
+	}
+	if m := termSetRE.FindStringSubmatchIndex(x.text); m != nil {
+		var s *Entity
+		if x.text[m[2]:m[3]] == "presidential" {
+			s = x.officeEntity("President", x.span(m[2], m[3]))
+		} else {
+			s = x.legislature()
+		}
+		if n, ok := ParseNumber(x.text[m[4]:m[5]]); ok && s != nil {
+			x.sfact(s, TermLength, Years(n))
+		}
 		return
 	}
 	m := termRE.FindStringSubmatchIndex(x.text)
