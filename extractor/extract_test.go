@@ -824,6 +824,26 @@ var recognizerCases = []recognizerCase{
 		want: []string{"office/president-of-moldova termLength q:4 year"},
 	},
 
+	{
+		name: "term in parentheses after a name: in office as General Secretary from to",
+		path: "politics-of-moldova.txt",
+		text: "Policies of party leader Andrei Voronescu (in office as General Secretary of the Labour Party of Moldova from 1971 to 1983) were reversed.",
+		want: []string{"person/andrei-voronescu positionHeld office/general-secretary-of-the-labour-party-of-moldova [startTime=d:1971 endTime=d:1983]"},
+	},
+	{
+		name: "the appointment of X as acting prime minister in a month",
+		path: "politics-of-peru.txt",
+		text: "He held the post until the appointment of Luis Parra Ochoa as acting prime minister in June 2032. The appointment of Vega as the president's adviser followed.",
+		want: []string{"person/luis-parra-ochoa positionHeld office/prime-minister-of-peru [startTime=d:2032-06]"},
+		absent: []string{"entity person/vega", "positionHeld office/president-of-peru"},
+	},
+	{
+		name: "a party, headed by its leader",
+		path: "politics-of-peru.txt",
+		text: "The communists reemerged as the Popular Labour Party, headed by Marta Quiroga Soto, in 2030.",
+		want: []string{"organization/popular-labour-party chairperson person/marta-quiroga-soto"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -1090,7 +1090,7 @@ func (x *extraction) branches() {
 }
 
 var (
-	headedRE = pat(`({NP})(?:\s*\([^)]*\))? (?:is|was|are|were) (?:currently )?(?:headed|led|chaired) by (?:the )?({OFF}|{NAME})`)
+	headedRE = pat(`({NP})(?:\s*\([^)]*\))?(?: (?:is|was|are|were) (?:currently )?|, )(?:headed|led|chaired) by (?:the )?({OFF}|{NAME})`)
 	apposAt  = regexp.MustCompile(`^(?:` + apposRE.String() + `)`)
 	apposRE  = pat(`\b[Tt]he ({OFF}), ({NAME}),`)
 	electRE  = pat(`\b(?:the )?(?:(\d{4}) )?(presidential|parliamentary|legislative|general|local|municipal) (elections?|referendum) (?:was|were) held (?:on|in) ({DATE})`)
@@ -1164,8 +1164,7 @@ func (x *extraction) roleAppositions() {
 		if clauseVerbRE.MatchString(x.text[end:]) {
 			continue // "… on Nagorno-Karabakh, the President resigned": a clause
 		}
-		known := x.at(m[2], m[3]) != nil || x.r.person(x.raw(m[2], m[3])) != nil
-		if !known && len(strings.Fields(x.raw(m[2], m[3]))) < 2 {
+		if !x.nameOrKnown(m[2], m[3]) {
 			continue // one unknown word is no name
 		}
 		p := x.resolve(m[2], m[3], Person)
@@ -1195,7 +1194,58 @@ func (x *extraction) roleAppositions() {
 	}
 }
 
+// nameOrKnown says whether the phrase at [i, j) is an entity already
+// mentioned or known, or has the two words at least of a new person's name.
+func (x *extraction) nameOrKnown(i, j int) bool {
+	return x.at(i, j) != nil || x.r.person(x.raw(i, j)) != nil || len(strings.Fields(x.raw(i, j))) >= 2
+}
+
 func isParty(e *Entity) bool { return e != nil && e.Type == PoliticalParty }
+
+var (
+	// "Mikhail Gorbachev (in office as General Secretary of the Communist
+	// Party of the Soviet Union from 1985 to 1991)".
+	inOfficeAsRE = pat(`({NAME}) \((?:in office|serving|served) as (?:the )?({OFF})(?: (?:from|since) ({DATE}))?(?: (?:to|until) ({DATE}))?\)`)
+	// "the appointment of Yegor Gaidar as acting prime minister in June 1992".
+	appointmentOfRE = pat(`\b(?:appointment|election|nomination|confirmation) of ({NAME}) as (?:the )?(?:new )?(?:acting |interim )?({OFF})(?: (?:in|on) ({DATE}))?`)
+)
+
+// inOffice reads a term in parentheses after a name, "X (in office as
+// Y from 1985 to 1991)", and "the appointment of X as Y in DATE".
+func (x *extraction) inOffice() {
+	if x.has("in office as", "serving as", "served as") {
+		for _, m := range x.near(inOfficeAsRE, 80, "in office as", "serving as", "served as") {
+			p := x.resolve(m[2], m[3], Person)
+			off := x.officeAt(m[4], m[5])
+			if p == nil || p.Type != Person || off == nil {
+				continue
+			}
+			x.sfact(p, PositionHeld, ref(off), x.termQuals(-1, -1, m[6], m[7], m[8], m[9])...)
+		}
+	}
+	if x.has("appointment of", "election of", "nomination of", "confirmation of") {
+		for _, m := range x.near(appointmentOfRE, 40, "appointment of", "election of", "nomination of", "confirmation of") {
+			if strings.HasPrefix(x.lower[m[0]:], "nomination") || strings.HasPrefix(x.lower[m[0]:], "confirmation") {
+				if m[6] < 0 {
+					continue
+				}
+			}
+			if strings.HasPrefix(x.text[m[5]:], "\x01") || !x.nameOrKnown(m[2], m[3]) {
+				continue // "the appointment of Lebed as the president's adviser"
+			}
+			p := x.resolve(m[2], m[3], Person)
+			off := x.officeAt(m[4], m[5])
+			if p == nil || p.Type != Person || off == nil {
+				continue
+			}
+			var q []Qualifier
+			if m[6] >= 0 {
+				q = startQual(x.text[m[6]:m[7]])
+			}
+			x.sfact(p, PositionHeld, ref(off), q...)
+		}
+	}
+}
 
 // resignations reads "X resigned as president on 23 November 2003": X held
 // the office until then.

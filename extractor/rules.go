@@ -80,6 +80,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).appositions,
 	(*extraction).roleAppositions,
 	(*extraction).resignations,
+	(*extraction).inOffice,
 	(*extraction).elections,
 }
 
@@ -482,7 +483,7 @@ func init() {
 	for _, w := range strings.Fields(`first second acting deputy vice executive chief foreign
 		interior defence defense finance justice senior state president prime premier chancellor
 		minister speaker chairman chairwoman chairperson chair governor mayor ombudsman prosecutor
-		secretary king queen emir sultan monarch supreme then former ex`) {
+		secretary general king queen emir sultan monarch supreme then former ex`) {
 		officeStartWords[w] = true
 	}
 }
