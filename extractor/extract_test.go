@@ -844,6 +844,22 @@ var recognizerCases = []recognizerCase{
 		want: []string{"organization/popular-labour-party chairperson person/marta-quiroga-soto"},
 	},
 
+	{
+		name: "apposition with a deputy role or an adjective names a person",
+		path: "politics-of-peru.txt",
+		text: "The minister died at the home of Jorge Salas Poma, deputy governor of Puno region. The sermon of Bishop Tomas III, the popular head of the Andean Church, drew crowds.",
+		want: []string{
+			`entity person/jorge-salas-poma Person "Jorge Salas Poma"`,
+			"entity person/bishop-tomas-iii",
+		},
+	},
+	{
+		name: "the head of a body, then the person",
+		path: "politics-of-moldova.txt",
+		text: "An inquiry found that the head of the Customs Inspection Service of Moldova Radu Petrescu had approved the contracts.",
+		want: []string{"organization/customs-inspection-service-of-moldova chairperson person/radu-petrescu"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

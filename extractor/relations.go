@@ -1194,6 +1194,34 @@ func (x *extraction) roleAppositions() {
 	}
 }
 
+// headOfRE matches the title of a body's head before the body's name.
+var headOfRE = regexp.MustCompile(`\b(?:[Hh]ead|[Cc]hairman|[Cc]hairwoman|[Cc]hairperson|[Dd]irector|[Cc]hief) of (?:the )?`)
+
+// headsOfBodies reads "the head of the Penitentiary Department Bachana
+// Akhalaia": the body named after the title, then the person, chairs it.
+func (x *extraction) headsOfBodies() {
+	if !x.has("head of", "chairman of", "chairwoman of", "chairperson of", "director of", "chief of") {
+		return
+	}
+	for _, loc := range headOfRE.FindAllStringIndex(x.text, -1) {
+		var body *mention
+		for k := range x.ments {
+			m := &x.ments[k]
+			if m.start == loc[1] && (m.e.Type == GovernmentOrganization || m.e.Type == Organization) && (body == nil || m.end > body.end) {
+				body = m
+			}
+		}
+		if body == nil {
+			continue
+		}
+		for _, m := range x.ments {
+			if m.e.Type == Person && m.start == body.end+1 && x.text[body.end] == ' ' {
+				x.sfact(body.e, Chairperson, ref(m.e))
+			}
+		}
+	}
+}
+
 // nameOrKnown says whether the phrase at [i, j) is an entity already
 // mentioned or known, or has the two words at least of a new person's name.
 func (x *extraction) nameOrKnown(i, j int) bool {

@@ -81,6 +81,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).roleAppositions,
 	(*extraction).resignations,
 	(*extraction).inOffice,
+	(*extraction).headsOfBodies,
 	(*extraction).elections,
 }
 
@@ -866,11 +867,14 @@ var ofCountryInRE = regexp.MustCompile(`\bof (?:the )?(\p{Lu}[\p{L}\p{M}'’-]*(
 
 var (
 	// Words before a name that say it is a person's: roles and titles.
-	personBeforeRE = regexp.MustCompile(`(?i)\b(?:(?:headed|led|chaired|replaced|succeeded|defeated|nominated|appointed|won) by(?: the)?|votes? (?:went )?to|president|leader|minister|premier|chancellor|tycoon|businessman|businesswoman|speaker|chairman|chairwoman|chairperson|secretary|candidate|head|deputy|governor|mayor|mr|mrs|ms|dr|sir|former|late|patriarch|activist|journalist|general|colonel|ambassador|prosecutor|judge|senator|commander|king|queen|prince|princess|emir|sultan|politician|dissident|writer|poet|opponent|rival|successor|predecessor|incumbent|son|daughter|wife|husband|brother|sister|founder|chief|spokesman|spokeswoman|envoy|ombudsman|advisor|adviser|aide)\.?,?\s+(?:of\s+(?:the\s+)?\p{Lu}[^,]{0,40}?\s+)?$`)
+	personBeforeRE = regexp.MustCompile(`(?i)\b(?:(?:headed|led|chaired|replaced|succeeded|defeated|nominated|appointed|won) by(?: the)?|votes? (?:went )?to|president|leader|minister|premier|chancellor|tycoon|businessman|businesswoman|speaker|chairman|chairwoman|chairperson|secretary|candidate|head|deputy|governor|mayor|mr|mrs|ms|dr|sir|former|late|patriarch|activist|journalist|general|colonel|ambassador|prosecutor|judge|senator|commander|king|queen|prince|princess|emir|sultan|politician|dissident|writer|poet|opponent|rival|successor|predecessor|incumbent|son|daughter|wife|husband|brother|sister|founder|chief|spokesman|spokeswoman|envoy|ombudsman|advisor|adviser|aide)\.?,?\s+(?:of\s+(?:the\s+)?\p{Lu}[^,]{0,80}?\s+)?$`)
 	// Words after a name that say it is a person's: verbs of people and
 	// appositions naming a role.
-	personAfterRE = regexp.MustCompile(`^(?:\s*\([^)]*\))?,?\s+(?:(?:was|is|had|has|who|would|later|then|also|again|himself|herself)\s+)?(?:resign|said|says|won|wins|lost|became|becomes|took|take|responded|invited|implemented|announced|declared|stated|served|serves|led|leads|died|replaced|succeeded|hoping|elected|re-elected|reelected|inaugurated|appointed|arrested|born|killed|assassinated|sworn|ran|runs|defeated|claimed|argued|proposed|signed|vetoed|dismissed|nominated|named|forced|fled|returned|promised|accused|criticized|criticised|met|visited|received|ordered|decided|approved|refused|rejected|called|founded|headed|chaired|joined|left|married|succeeded|known|implemented|formally)|^,\s+(?:the\s+)?(?:former\s+|then\s+|new\s+|current\s+|acting\s+|interim\s+)?(?:president|leader|minister|prime minister|speaker|chairman|head|secretary|founder|governor|mayor|ambassador|candidate|businessman|tycoon)\b`)
+	personAfterRE = regexp.MustCompile(`^(?:\s*\([^)]*\))?,?\s+(?:(?:was|is|had|has|who|would|later|then|also|again|himself|herself)\s+)?(?:resign|said|says|won|wins|lost|became|becomes|took|take|responded|invited|implemented|announced|declared|stated|served|serves|led|leads|died|replaced|succeeded|hoping|elected|re-elected|reelected|inaugurated|appointed|arrested|born|killed|assassinated|sworn|ran|runs|defeated|claimed|argued|proposed|signed|vetoed|dismissed|nominated|named|forced|fled|returned|promised|accused|criticized|criticised|met|visited|received|ordered|decided|approved|refused|rejected|called|founded|headed|chaired|joined|left|married|succeeded|known|implemented|formally)|^,\s+(?:the\s+)?(?:former\s+|then\s+|new\s+|current\s+|acting\s+|interim\s+|popular\s+|long-time\s+|longtime\s+)?(?:deputy\s+|vice\s+|first\s+)?(?:president|leader|minister|prime minister|speaker|chairman|chairwoman|head|secretary|founder|governor|mayor|ambassador|candidate|businessman|tycoon)\b`)
 )
+
+// romanRE matches a regnal number ("II", "XIV").
+var romanRE = regexp.MustCompile(`^(?:X{0,3})(?:IX|IV|V?I{0,3})$`)
 
 // standalone returns the capitalized words that occur in the document on
 // their own, away from other capitalized words and not opening a sentence:
@@ -911,9 +915,9 @@ func (x *extraction) personContext(name string, i, j int) bool {
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
-	for _, w := range f {
-		if months[strings.ToLower(w)] != 0 || isAcronym(w) {
-			return false
+	for k, w := range f {
+		if months[strings.ToLower(w)] != 0 || isAcronym(w) && !(k == len(f)-1 && k > 0 && romanRE.MatchString(w)) {
+			return false // a regnal number may end a name: "Ilia II"
 		}
 	}
 	// The context first, the gazetteers (dearer) only for what it admits.
