@@ -860,6 +860,17 @@ var recognizerCases = []recognizerCase{
 		want: []string{"organization/customs-inspection-service-of-moldova chairperson person/radu-petrescu"},
 	},
 
+	{
+		name: "one of the nations of an organization, among its countries",
+		path: "politics-of-moldova.txt",
+		text: "Moldova is considered one of the poorest nations of the Council of Europe. Its growth was the fastest among the CIS countries. It is one of the smallest countries of the Danube basin.",
+		want: []string{
+			"country/moldova memberOf organization/council-of-europe",
+			"country/moldova memberOf organization/commonwealth-of-independent-states",
+		},
+		absent: []string{"memberOf organization/danube"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -904,6 +904,38 @@ func (x *extraction) memberOf() {
 	}
 }
 
+var (
+	// "one of the most democratic nations of the loose Commonwealth of
+	// Independent States", "the best result among the CIS countries".
+	oneOfRE    = pat(`\b(?:one of the|among the) (?:[\p{Ll}-]+ ){0,4}(?:nations|countries|states|members|member states) of the (?:[\p{Ll}-]+ )?({NP})`)
+	amongOrgRE = pat(`\bamong the ({NP}) (?:countries|states|nations|members|member states)\b`)
+)
+
+// memberAmong reads a country's membership stated as being one of an
+// organization's countries; only organizations of the gazetteer count.
+func (x *extraction) memberAmong() {
+	if !x.has("one of the", "among the") {
+		return
+	}
+	c := x.r.country
+	if x.subject != nil && x.subject.Type == Country {
+		c = x.subject
+	}
+	if c == nil {
+		return
+	}
+	for _, re := range []*regexp.Regexp{oneOfRE, amongOrgRE} {
+		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+			if _, ok := gazetteer.OrgByName(x.raw(m[2], m[3])); !ok {
+				continue
+			}
+			if e := x.resolve(m[2], m[3], ""); e != nil && e.Type == Organization {
+				x.sfact(c, MemberOf, ref(e))
+			}
+		}
+	}
+}
+
 var accessionRE = pat(`(\p{Lu}[\p{L}\p{M}-]*)\x01s (?:accession|admission) to (?:the )?({NP})`)
 
 // accession reads "Armenia's accession to the Council of Europe".

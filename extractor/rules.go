@@ -70,6 +70,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).partOf,
 	(*extraction).capital,
 	(*extraction).memberOf,
+	(*extraction).memberAmong,
 	(*extraction).accession,
 	(*extraction).joined,
 	(*extraction).countryOf,
