@@ -871,6 +871,17 @@ var recognizerCases = []recognizerCase{
 		absent: []string{"memberOf organization/danube"},
 	},
 
+	{
+		name: "independence is a state's inception, under its later name",
+		path: "politics-of-moldova.txt",
+		text: "Moldova declared its independence from the Soviet Union on 27 August 1991. Bessarabia became independent from Russia on 2 December 1917 as the Moldavian Republic, later known as the Moldavian Democratic Republic.",
+		want: []string{
+			"country/moldova inception d:1991-08-27",
+			"inception d:1917-12-02",
+		},
+		absent: []string{"country/moldova inception d:1917"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -619,6 +619,40 @@ func (x *extraction) inception() {
 	}
 }
 
+// independentRE matches a state's independence, its inception: "Armenia
+// became independent from the Russian Empire on 28 May 1918 as the Republic
+// of Armenia, later referred as First Republic of Armenia".
+var independentRE = pat(`({NP}) (?:became independent|declared (?:its )?independence|gained (?:its )?independence|achieved (?:its )?independence)(?: from (?:the )?{NP})?,? (?:on|in) ({DATE})(?: as (?:the )?({NP})(?:, later (?:referred (?:to )?as|known as|called|renamed) (?:the )?({NP}))?)?`)
+
+// independence reads a state's independence as its inception: the state
+// under the last name the sentence gives it.
+func (x *extraction) independence() {
+	if !x.has("independen") {
+		return
+	}
+	for _, m := range x.near(independentRE, 120, "independen") {
+		d, ok := dateAt(x.text[m[4]:m[5]])
+		if !ok {
+			continue
+		}
+		var e *Entity
+		for k, g := range [][2]int{{m[8], m[9]}, {m[6], m[7]}, {m[2], m[3]}} {
+			def := Type("")
+			if k < 2 {
+				def = Country // "… as the Moldavian Republic": a state's name
+			}
+			if g[0] >= 0 {
+				if e = x.resolve(g[0], g[1], def); e != nil {
+					break
+				}
+			}
+		}
+		if e != nil && (e.Type == Country || e.Type == AdministrativeArea) {
+			x.sfact(e, Inception, DateOf(d))
+		}
+	}
+}
+
 var dissolvedRE = pat(`({NP}) (?:resigned|was dissolved|was abolished|ceased to exist|was disbanded|collapsed) (?:on|in) ({DATE})`)
 
 // dissolution reads "The Mamin Cabinet resigned on 5 January 2022".

@@ -63,6 +63,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).seats,
 	(*extraction).terms,
 	(*extraction).inception,
+	(*extraction).independence,
 	(*extraction).dissolution,
 	(*extraction).ranking,
 	(*extraction).publishedBy,
