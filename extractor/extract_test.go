@@ -877,7 +877,7 @@ var recognizerCases = []recognizerCase{
 		text: "Moldova declared its independence from the Soviet Union on 27 August 1991. Bessarabia became independent from Russia on 2 December 1917 as the Moldavian Republic, later known as the Moldavian Democratic Republic.",
 		want: []string{
 			"country/moldova inception d:1991-08-27",
-			"inception d:1917-12-02",
+			"country/moldavian-democratic-republic inception d:1917-12-02",
 		},
 		absent: []string{"country/moldova inception d:1917"},
 	},
