@@ -831,10 +831,10 @@ var recognizerCases = []recognizerCase{
 		want: []string{"person/andrei-voronescu positionHeld office/general-secretary-of-the-labour-party-of-moldova [startTime=d:1971 endTime=d:1983]"},
 	},
 	{
-		name: "the appointment of X as acting prime minister in a month",
-		path: "politics-of-peru.txt",
-		text: "He held the post until the appointment of Luis Parra Ochoa as acting prime minister in June 2032. The appointment of Vega as the president's adviser followed.",
-		want: []string{"person/luis-parra-ochoa positionHeld office/prime-minister-of-peru [startTime=d:2032-06]"},
+		name:   "the appointment of X as acting prime minister in a month",
+		path:   "politics-of-peru.txt",
+		text:   "He held the post until the appointment of Luis Parra Ochoa as acting prime minister in June 2032. The appointment of Vega as the president's adviser followed.",
+		want:   []string{"person/luis-parra-ochoa positionHeld office/prime-minister-of-peru [startTime=d:2032-06]"},
 		absent: []string{"entity person/vega", "positionHeld office/president-of-peru"},
 	},
 	{
@@ -880,6 +880,14 @@ var recognizerCases = []recognizerCase{
 			"country/moldavian-democratic-republic inception d:1917-12-02",
 		},
 		absent: []string{"country/moldova inception d:1917"},
+	},
+
+	{
+		name:   "a name joined by and, delimited by its acronym",
+		path:   "politics-of-peru.txt",
+		text:   "She had led the National Testing and Assessment Institute (NTAI) since 2029.",
+		want:   []string{`entity organization/national-testing-and-assessment-institute Organization "National Testing and Assessment Institute"`},
+		absent: []string{"entity organization/assessment-institute"},
 	},
 
 	// Page furniture.

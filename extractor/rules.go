@@ -356,6 +356,7 @@ func (x *extraction) parenAliases() {
 	if !x.has("(") {
 		return
 	}
+	x.acronymNames()
 	for _, m := range x.near(abbrevRE, 12, "(") {
 		long := x.raw(m[4], m[5])
 		if t, ok := x.classify(long); ok && t != Office {
@@ -389,6 +390,39 @@ func (x *extraction) parenAliases() {
 			}
 		}
 		x.ent(t, name, i, m[5], alias)
+	}
+}
+
+var acronymRE = regexp.MustCompile(`\((\p{Lu}{2,8})\)`)
+
+// acronymNames reads a name joined by "and" before its acronym, which the
+// acronym's letters delimit: "National Assessment and Examination Centre
+// (NAEC)".
+func (x *extraction) acronymNames() {
+	for _, loc := range acronymRE.FindAllStringSubmatchIndex(x.text, -1) {
+		letters := []rune(x.text[loc[2]:loc[3]])
+		end := len(strings.TrimRight(x.text[:loc[0]], " "))
+		toks := tokensOf(x.text[:end])
+		k, start := len(letters)-1, -1
+		for t := len(toks) - 1; t >= 0 && k >= 0; t-- {
+			w := x.text[toks[t].Start:toks[t].End]
+			if w == "and" || w == "of" || w == "for" || w == "the" || w == "on" || w == "in" {
+				continue
+			}
+			if r := []rune(w); !startsUpper(w) || r[0] != letters[k] {
+				break
+			}
+			if k--; k < 0 {
+				start = toks[t].Start
+			}
+		}
+		if start < 0 || !strings.Contains(x.text[start:end], " and ") {
+			continue // names without "and" are the phrase rules'
+		}
+		long := x.raw(start, end)
+		if t, ok := x.classify(long); ok && t != Office && t != Country {
+			x.ent(t, long, start, end, x.raw(loc[2], loc[3]))
+		}
 	}
 }
 
