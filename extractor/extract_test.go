@@ -890,6 +890,17 @@ var recognizerCases = []recognizerCase{
 		absent: []string{"entity organization/assessment-institute"},
 	},
 
+	{
+		name: "part of a short-lived state; the country, which later became part of",
+		path: "politics-of-moldova.txt",
+		text: "Before that Moldova was part of short-lived Danubian Federative Republic. Romania took control over the country, which later became part of the Moldavian ASSR.",
+		want: []string{
+			"country/moldova partOf country/danubian-federative-republic",
+			"country/moldova partOf",
+		},
+		absent: []string{"country/romania partOf"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

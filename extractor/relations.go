@@ -820,7 +820,28 @@ func splitList(s string) []Span {
 	return out
 }
 
-var partOfRE = pat(`({NP}) (?:is|was|are|were|forms|became) (?:a |an |the )?(?:constituent |integral |structural )?part of (?:the )?({NP})`)
+var (
+	partOfRE = pat(`({NP}) (?:is|was|are|were|forms|became) (?:a |an |the )?(?:constituent |integral |structural )?part of (?:the )?` + partAdjPat + `({NP})`)
+	// "the country, which later became part of the Transcaucasian SFSR".
+	partOfWhichRE = pat(`,? which (?:later |then |subsequently |soon )?(?:became|was|formed) (?:a |an )?(?:constituent |integral )?part of (?:the )?` + partAdjPat + `({NP})`)
+)
+
+// stateNameRE matches the last word of a state's name.
+var stateNameRE = regexp.MustCompile(`\b(?:Republic|Empire|Kingdom|Federation|Confederation|Khanate|Emirate|Sultanate|SSR|ASSR|SFSR)$`)
+
+// stateDef is the type a whole named at [i, j) takes when nothing else
+// types it: a state, when its name ends as states' names do.
+func (x *extraction) stateDef(i, j int) Type {
+	if stateNameRE.MatchString(x.raw(i, j)) {
+		return Country
+	}
+	return ""
+}
+
+// partAdjPat matches the few words that may qualify the whole a part
+// belongs to ("part of short lived Transcaucasian Democratic Federative
+// Republic").
+const partAdjPat = `(?:(?:short[- ]lived|former|newly[- ]formed|newly[- ]created) )?`
 
 // partOf reads "X is a part of the Y".
 func (x *extraction) partOf() {
@@ -832,11 +853,24 @@ func (x *extraction) partOf() {
 			continue
 		}
 		a := x.resolve(m[2], m[3], "")
-		b := x.resolve(m[4], m[5], "")
+		b := x.resolve(m[4], m[5], x.stateDef(m[4], m[5]))
 		if a == nil || b == nil || a.Type == Person || b.Type == Person || a.Type == Office {
 			continue
 		}
 		x.sfact(a, PartOf, ref(b))
+	}
+	for _, m := range x.near(partOfWhichRE, 20, "which") {
+		var a *mention // what "which" stands for: the entity just before it
+		for k := range x.ments {
+			if mm := &x.ments[k]; mm.end <= m[0] && strings.TrimSpace(x.text[mm.end:m[0]]) == "" && (a == nil || mm.end > a.end) {
+				a = mm
+			}
+		}
+		b := x.resolve(m[2], m[3], x.stateDef(m[2], m[3]))
+		if a == nil || b == nil || a.e.Type == Person || a.e.Type == Office || b.Type == Person || a.e == b {
+			continue
+		}
+		x.sfact(a.e, PartOf, ref(b))
 	}
 }
 
