@@ -901,6 +901,26 @@ var recognizerCases = []recognizerCase{
 		absent: []string{"country/romania partOf"},
 	},
 
+	{
+		name: "a ministry's portfolio joined by and; which was dissolved on a date",
+		path: "politics-of-moldova.txt",
+		text: "The government created a Ministry for Diaspora and Cultural Heritage, which was dissolved on 3 March 2030. The Ministry of Justice and Parliament disagreed.",
+		want: []string{
+			`entity organization/ministry-for-diaspora-and-cultural-heritage GovernmentOrganization "Ministry for Diaspora and Cultural Heritage"`,
+			"organization/ministry-for-diaspora-and-cultural-heritage dissolved d:2030-03-03",
+		},
+		absent: []string{"entity organization/ministry-of-justice-and-parliament"},
+	},
+	{
+		name: "a body or party named with for",
+		path: "politics-of-peru.txt",
+		text: "Its members formed the Party for Rural Progress, which was banned in 2031, and the State Committee for Water Resources took over.",
+		want: []string{
+			`entity organization/party-for-rural-progress PoliticalParty`,
+			`entity organization/state-committee-for-water-resources`,
+		},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

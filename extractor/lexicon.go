@@ -82,13 +82,29 @@ var stateBankRE = regexp.MustCompile(`^(?:Central|National|State|Reserve|People'
 // legislatureRE matches the names of legislative bodies and chambers.
 var legislatureRE = regexp.MustCompile(`(?i)\b(?:parliament|assembly|senate|duma|congress|legislature|chamber|house of|majlis|mejlis|mäjilis|mazhilis|khural|sejm|rada|kenesh|sobranie|council of the federation|federation council|soviet)\b`)
 
-// headOf returns the head word of a phrase: the last word before "of", or
-// the last word.
+// headOf returns the head word of a phrase: the last word before "of" or
+// "for", or the last word.
 func headOf(name string) string {
 	if i := strings.Index(name, " of "); i > 0 {
 		name = name[:i]
 	}
+	if i := strings.Index(name, " for "); i > 0 {
+		// "Ministry for European Integration", "Party for Democratic
+		// Development"; an organization's or a work's "for" leaves the
+		// head at the end ("Organization for Security", "Index for X").
+		if t := heads[lastWord(name[:i])]; t == GovernmentOrganization || t == PoliticalParty {
+			name = name[:i]
+		}
+	}
 	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+func lastWord(s string) string {
+	f := strings.Fields(s)
 	if len(f) == 0 {
 		return ""
 	}
@@ -115,7 +131,7 @@ func classify(name string) (Type, bool) {
 	}
 	h := headOf(name)
 	if t, ok := heads[h]; ok {
-		if t == GovernmentOrganization && internationalRE.MatchString(name) {
+		if t == GovernmentOrganization && h != "Ministry" && internationalRE.MatchString(name) {
 			return Organization, true
 		}
 		if h == "Bank" && stateBankRE.MatchString(name) {

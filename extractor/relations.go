@@ -653,12 +653,29 @@ func (x *extraction) independence() {
 	}
 }
 
+var dissolvedWhichRE = pat(`,? which (?:was|were) (?:dissolved|abolished|disbanded|liquidated) (?:on|in) ({DATE})`)
+
 var dissolvedRE = pat(`({NP}) (?:resigned|was dissolved|was abolished|ceased to exist|was disbanded|collapsed) (?:on|in) ({DATE})`)
 
 // dissolution reads "The Mamin Cabinet resigned on 5 January 2022".
 func (x *extraction) dissolution() {
 	if !x.has("resigned", "dissolved", "abolished", "ceased", "disbanded", "collapsed") {
 		return
+	}
+	// "a Ministry for X, which was dissolved on 22 December 2017".
+	for _, m := range x.near(dissolvedWhichRE, 20, "which") {
+		var a *mention
+		for k := range x.ments {
+			if mm := &x.ments[k]; mm.end <= m[0] && strings.TrimSpace(x.text[mm.end:m[0]]) == "" && (a == nil || mm.end > a.end) {
+				a = mm
+			}
+		}
+		if a == nil || (a.e.Type != GovernmentOrganization && a.e.Type != Organization && a.e.Type != PoliticalParty) {
+			continue
+		}
+		if d, ok := dateAt(x.text[m[2]:m[3]]); ok {
+			x.sfact(a.e, Dissolved, DateOf(d))
+		}
 	}
 	for _, m := range dissolvedRE.FindAllStringSubmatchIndex(x.text, -1) {
 		e := x.resolve(m[2], m[3], "")

@@ -792,8 +792,17 @@ func (x *extraction) splitOfficePerson(oi, oj, ni, nj int) (int, int, int, int) 
 // Akhalaia" is a body and a person).
 func (x *extraction) phrases() [][2]int {
 	var out [][2]int
-	for _, m := range npRE.FindAllStringIndex(x.text, -1) {
+	nps := npRE.FindAllStringIndex(x.text, -1)
+	for k := 0; k < len(nps); k++ {
+		m := nps[k]
 		i, j := m[0], m[1]
+		// "Ministry for European and Euro-Atlantic Integration": a body's
+		// portfolio joined by "and" is one name when what follows "and"
+		// names no body or office of its own.
+		if k+1 < len(nps) && portfolioBodyRE.MatchString(x.text[i:j]) && x.text[j:nps[k+1][0]] == " and " && !namesBody(x.text[nps[k+1][0]:nps[k+1][1]]) {
+			j = nps[k+1][1]
+			k++
+		}
 		if !strings.Contains(x.text[i:j], " of ") {
 			out = append(out, [2]int{i, j})
 			continue
@@ -823,6 +832,22 @@ func (x *extraction) phrases() [][2]int {
 		}
 	}
 	return out
+}
+
+// portfolioBodyRE matches a body named by its portfolio ("Ministry of
+// Labour", "Committee for Youth").
+var portfolioBodyRE = regexp.MustCompile(`^(?:Ministry|Department|Committee|Commission|Agency|Office|Directorate|Inspectorate|Service) (?:of|for) (?:the )?\p{Lu}`)
+
+// namesBody says whether a phrase holds a head noun or an office word, so
+// that it names something of its own.
+func namesBody(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if heads[w] != "" || officeWords[w] {
+			return true
+		}
+	}
+	_, isCountry := gazetteer.CountryByName(s)
+	return isCountry
 }
 
 // portfolioWords are the words of ministerial portfolios and of the bodies
