@@ -921,6 +921,16 @@ var recognizerCases = []recognizerCase{
 		},
 	},
 
+	{
+		name: "a person with a nickname in quoted parentheses",
+		path: "politics-of-peru.txt",
+		text: `The president invited Alejandro ("Jano") Quispe, a former banker, to lead the cabinet. Quispe accepted.`,
+		want: []string{
+			`entity person/alejandro-quispe Person "Alejandro Quispe"`,
+			`alias person/alejandro-quispe "Jano Quispe"`,
+		},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -357,6 +357,13 @@ func (x *extraction) parenAliases() {
 		return
 	}
 	x.acronymNames()
+	// `Vladimer ("Lado") Gurgenidze`: a person known also by a nickname.
+	for _, m := range x.near(nicknameRE, 40, "(\"", "(“") {
+		first, nick, last := x.raw(m[2], m[3]), x.raw(m[4], m[5]), x.raw(m[6], m[7])
+		if x.at(m[2], m[7]) == nil && looksLikePerson(first+" "+last) {
+			x.ent(Person, first+" "+last, m[2], m[7], nick+" "+last)
+		}
+	}
 	for _, m := range x.near(abbrevRE, 12, "(") {
 		long := x.raw(m[4], m[5])
 		if t, ok := x.classify(long); ok && t != Office {
@@ -392,6 +399,8 @@ func (x *extraction) parenAliases() {
 		x.ent(t, name, i, m[5], alias)
 	}
 }
+
+var nicknameRE = regexp.MustCompile(`\b(\p{Lu}[\p{L}\p{M}]+) \(["“](\p{Lu}[\p{L}\p{M}]+)["”]\) (\p{Lu}[\p{L}\p{M}\x{2019}-]+)`)
 
 var acronymRE = regexp.MustCompile(`\((\p{Lu}{2,8})\)`)
 
