@@ -931,6 +931,18 @@ var recognizerCases = []recognizerCase{
 		},
 	},
 
+	{
+		name: "a death in office ends the term",
+		path: "politics-of-peru.txt",
+		text: "On 4 May 2031, Prime Minister Elena Ruiz Campos died in a plane crash. The assassination of President Hugo Vela Ortiz in the capital on 9 June 2032 shocked the nation. President Ana Lima Soto spoke on 1 July 2033.",
+		want: []string{
+			"person/elena-ruiz-campos positionHeld office/prime-minister-of-peru [endTime=d:2031-05-04]",
+			"person/hugo-vela-ortiz positionHeld office/president-of-peru [endTime=d:2032-06-09]",
+			"person/ana-lima-soto positionHeld office/president-of-peru",
+		},
+		absent: []string{"person/ana-lima-soto positionHeld office/president-of-peru [endTime"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

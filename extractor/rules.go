@@ -642,7 +642,7 @@ func (x *extraction) titles() {
 		}
 		if off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj)); off != nil {
 			x.ments = append(x.ments, mention{oi, oj, off})
-			x.sfact(p, PositionHeld, ref(off))
+			x.sfact(p, PositionHeld, ref(off), x.diedInOffice(m[0], nj)...)
 		}
 	}
 	for _, m := range x.near(lowerOffRE, 48, officeKeys...) {
@@ -653,6 +653,32 @@ func (x *extraction) titles() {
 			x.ments = append(x.ments, mention{m[2], m[3], off})
 		}
 	}
+}
+
+var (
+	diedAfterRE   = regexp.MustCompile(`^,?\s+(?:died|was assassinated|was killed|was murdered)\b`)
+	deathOfRE     = regexp.MustCompile(`\b(?:assassination|death|killing|murder) of (?:the )?$`)
+	onDateLaterRE = pat(`^[^.;]{0,120}? (?:on|in) ({DATE})`)
+)
+
+// diedInOffice gives the end of a term that a death ends: "On 3 February
+// 2005, Prime Minister X died", "the assassination of Prime Minister X …
+// on 27 October 1999" (the title-name phrase spans [start, end)).
+func (x *extraction) diedInOffice(start, end int) []Qualifier {
+	if !diedAfterRE.MatchString(x.text[end:]) && !deathOfRE.MatchString(x.text[:start]) {
+		return nil
+	}
+	if lead := leadDateRE.FindString(x.text[:start]); lead != "" {
+		if d, ok := dateAt(lead); ok {
+			return []Qualifier{{EndTime, DateOf(d)}}
+		}
+	}
+	if m := onDateLaterRE.FindStringSubmatchIndex(x.text[end:]); m != nil {
+		if d, ok := dateAt(x.text[end+m[2] : end+m[3]]); ok {
+			return []Qualifier{{EndTime, DateOf(d)}}
+		}
+	}
+	return nil
 }
 
 // names types every proper-noun phrase by its own words, resolves short
