@@ -943,6 +943,14 @@ var recognizerCases = []recognizerCase{
 		absent: []string{"person/ana-lima-soto positionHeld office/president-of-peru [endTime"},
 	},
 
+	{
+		name:   "an event named with its day",
+		path:   "politics-of-peru.txt",
+		text:   "Reforms followed the Orchid Revolution of 12 March 2031. After the Orchid Revolution of 2031, the cabinet resigned.",
+		want:   []string{"event/orchid-revolution pointInTime d:2031-03-12"},
+		absent: []string{"event/orchid-revolution pointInTime d:2031"},
+	},
+
 	// Page furniture.
 	{
 		name: "layout lines name nothing",

@@ -1158,6 +1158,8 @@ var (
 	invasionRE  = pat(`\b(\p{Lu}[\p{L}]+) (invasion|occupation|annexation) of ({NP})`)
 )
 
+var eventDateRE = pat(`^ (?:of|on) ({DATE})`)
+
 // events reads "the 2015 constitutional referendum" (an event at a year)
 // and "the Turkish invasion of Armenia".
 func (x *extraction) events() {
@@ -1168,6 +1170,18 @@ func (x *extraction) events() {
 		name := x.raw(m[0], m[1])
 		e := x.ent(Event, name, m[0], m[1])
 		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
+	}
+	// "the Rose Revolution of November 23, 2003": an event named with its
+	// day (a bare year after "of" is rather part of the name's wording).
+	for _, mm := range x.ments {
+		if mm.e.Type != Event {
+			continue
+		}
+		if m := eventDateRE.FindStringSubmatchIndex(x.text[mm.end:]); m != nil {
+			if d, ok := dateAt(x.text[mm.end+m[2] : mm.end+m[3]]); ok && d.Day > 0 {
+				x.sfact(mm.e, PointInTime, DateOf(d))
+			}
+		}
 	}
 	for _, m := range invasionRE.FindAllStringSubmatchIndex(x.text, -1) {
 		adj := x.raw(m[2], m[3])
