@@ -383,7 +383,7 @@ func TestFormats(t *testing.T) {
 			if r.code != exitOK {
 				t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 			}
-			wantExactly(t, out, buildOutputNames(sampleName, tc.exts...))
+			wantExactly(t, out, outputNames(sampleName, tc.exts...))
 			// A format written alone is the same as in a full build.
 			for _, ext := range tc.exts {
 				name := sampleName + ext
@@ -426,4 +426,27 @@ func TestOutputDirUnwritable(t *testing.T) {
 		t.Errorf("exit %d, want exitOutput (%d); stderr:\n%s", r.code, exitOutput, r.stderr)
 	}
 	checkOneLineError(t, r.stderr, file)
+}
+
+// TestFormatNamesTheFiles: --format names exactly the files written, so a
+// tool taking DIR/*.ttl finds the article's graph; the dataset description
+// comes with the default formats, or with --format and --dataset.
+func TestFormatNamesTheFiles(t *testing.T) {
+	sample := samplePath(t)
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--format", "ttl"}, []string{"government-of-kazakhstan.ttl"}},
+		{[]string{"--format", "ttl", "--dataset"}, []string{"dataset.jsonld", "dataset.ttl", "government-of-kazakhstan.ttl"}},
+		{nil, []string{"dataset.jsonld", "dataset.ttl", "government-of-kazakhstan.jsonld", "government-of-kazakhstan.nt", "government-of-kazakhstan.ttl"}},
+		{[]string{"--dataset=false"}, []string{"government-of-kazakhstan.jsonld", "government-of-kazakhstan.nt", "government-of-kazakhstan.ttl"}},
+	} {
+		dir := t.TempDir()
+		args := append(append([]string{"build", "--out", dir, "--quiet"}, tc.args...), sample)
+		if r := runArgs("", args...); r.code != exitOK {
+			t.Fatalf("kgbuild %v: exit %d\n%s", args, r.code, r.stderr)
+		}
+		wantExactly(t, dir, tc.want)
+	}
 }

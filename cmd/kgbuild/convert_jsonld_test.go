@@ -62,7 +62,7 @@ func TestBuildFramed(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d\n%s", r.code, r.stderr)
 	}
-	wantExactly(t, dir, buildOutputNames(sampleName, ".ttl", ".framed.jsonld", ".nt"))
+	wantExactly(t, dir, outputNames(sampleName, ".ttl", ".framed.jsonld", ".nt"))
 	p := func(ext string) string { return filepath.Join(dir, sampleName+ext) }
 	framed := readFile(t, p(".framed.jsonld"))
 	if got, want := readDataset(t, p(".framed.jsonld")), readDataset(t, p(".ttl")); got != want {

@@ -26,7 +26,7 @@ func TestBuildQuads(t *testing.T) {
 	if r.code != exitOK {
 		t.Fatalf("exit %d, stderr:\n%s", r.code, r.stderr)
 	}
-	wantExactly(t, out, buildOutputNames(sampleName, ".nt", ".nq", ".trig"))
+	wantExactly(t, out, outputNames(sampleName, ".nt", ".nq", ".trig"))
 	doc := ontology.DefaultBase + "document/" + sampleName
 	if got := documentIRI(ontology.DefaultBase, sampleName); got != doc {
 		t.Errorf("documentIRI = %s, want %s", got, doc)
@@ -268,7 +268,7 @@ func TestBuildCanonical(t *testing.T) {
 		if r.code != exitOK {
 			t.Fatalf("exit %d: %s", r.code, r.stderr)
 		}
-		wantExactly(t, out, buildOutputNames(sampleName, ".c14n.nq", ".nq"))
+		wantExactly(t, out, outputNames(sampleName, ".c14n.nq", ".nq"))
 		data := readFile(t, filepath.Join(out, sampleName+".c14n.nq"))
 		sum := sha256.Sum256(data)
 		want := fmt.Sprintf("%s (sha256 %x)", filepath.Join(out, sampleName+".c14n.nq"), sum)

@@ -40,6 +40,9 @@ type datasetOptions struct {
 	sparql       string
 	downloadBase string
 	citation     bool
+	// describe: write DIR/dataset.ttl and .jsonld. --dataset sets it;
+	// without that flag it is on unless --format names the outputs.
+	describe bool
 }
 
 // agentFlags collects a repeated --creator.
@@ -62,6 +65,7 @@ func datasetFlags(fs *flag.FlagSet, o *datasetOptions) {
 	fs.StringVar(&o.landing, "landing-page", "", "the dataset's landing page `URL`")
 	fs.StringVar(&o.sparql, "sparql-endpoint", "", "the `URL` of a SPARQL endpoint serving the dataset")
 	fs.StringVar(&o.downloadBase, "download-base", "", "the `URL` the output files are published under (default: --base)")
+	fs.BoolVar(&o.describe, "dataset", true, "write DIR/"+datasetName+".ttl and .jsonld describing the output (default: on, unless --format names the outputs: then only with --dataset)")
 	fs.BoolVar(&o.citation, "citation", false, "also write DIR/"+citationName+" and DIR/"+bibtexName+" citing the dataset (needs a creator)")
 }
 
@@ -69,6 +73,7 @@ func datasetFlags(fs *flag.FlagSet, o *datasetOptions) {
 // its Stats are a sink beside the encoders, and the inputs and output
 // files are noted as they are read and written.
 type datasetRun struct {
+	off    bool // no description is written
 	cfg    dataset.Config
 	cite   bool
 	stats  *dataset.Stats
@@ -83,7 +88,7 @@ type datasetRun struct {
 // newDatasetRun reads the config file and the flags (flags win) and
 // $SOURCE_DATE_EPOCH (getenv's). Errors are usage errors.
 func newDatasetRun(o *datasetOptions, getenv func(string) string) (*datasetRun, error) {
-	r := &datasetRun{stats: dataset.NewStats(), cite: o.citation, start: time.Now().UTC()}
+	r := &datasetRun{off: !o.describe, stats: dataset.NewStats(), cite: o.citation, start: time.Now().UTC()}
 	if o.config != "" {
 		c, err := dataset.LoadConfig(o.config)
 		if err != nil {
@@ -280,6 +285,9 @@ func (r *datasetRun) facts(o *buildOptions, linked bool) dataset.Facts {
 // write describes the dataset in dir: dataset.ttl, dataset.jsonld and,
 // with --citation, CITATION.cff and dataset.bib, each atomically.
 func (r *datasetRun) write(dir string, quiet bool, f dataset.Facts, stderr io.Writer) error {
+	if r.off {
+		return nil
+	}
 	d, err := dataset.Describe(&r.cfg, f)
 	if err != nil {
 		return &codedError{exitUsage, fmt.Errorf("dataset metadata: %w", err)}

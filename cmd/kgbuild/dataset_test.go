@@ -21,7 +21,8 @@ import (
 
 const furnitureArticle = "testdata/furniture.txt"
 
-// datasetFiles are the description files every successful build writes.
+// datasetFiles are the description files a build writes with its default
+// formats (or with --dataset).
 var datasetFiles = []string{"dataset.jsonld", "dataset.ttl"}
 
 // buildOutputNames are the files a successful build of NAME writes for
@@ -191,10 +192,10 @@ func TestDatasetCounts(t *testing.T) {
 		args  []string
 	}{
 		{"sample", []string{samplePath(t)}, allExts, nil},
-		{"two", []string{samplePath(t), furnitureArticle}, []string{".nq", ".ttl"}, []string{"--format", "nq,ttl"}},
+		{"two", []string{samplePath(t), furnitureArticle}, []string{".nq", ".ttl"}, []string{"--format", "nq,ttl", "--dataset"}},
 		// The sample twice under two names: the entities' triples are the
 		// same in both and count once; the recount reads both N-Triples.
-		{"copy", []string{samplePath(t), copyFile(t, samplePath(t), "copy.txt")}, []string{".nt", ".ttl"}, []string{"--format", "nt,ttl"}},
+		{"copy", []string{samplePath(t), copyFile(t, samplePath(t), "copy.txt")}, []string{".nt", ".ttl"}, []string{"--format", "nt,ttl", "--dataset"}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -425,7 +426,7 @@ func TestDatasetBadMetadata(t *testing.T) {
 // parameters, and not the output directory.
 func TestDatasetParameters(t *testing.T) {
 	out := t.TempDir()
-	if r := runArgs("", "build", "--quiet", "--out", out, "--format", "ttl,nt", "--base", "https://data.example/kg/", samplePath(t)); r.code != exitOK {
+	if r := runArgs("", "build", "--quiet", "--out", out, "--format", "ttl,nt", "--dataset", "--base", "https://data.example/kg/", samplePath(t)); r.code != exitOK {
 		t.Fatalf("exit %d: %s", r.code, r.stderr)
 	}
 	d := loadBoth(t, out)

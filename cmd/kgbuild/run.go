@@ -166,7 +166,9 @@ documents/s, MB/s and the time left.
 
 DIR/dataset.ttl and DIR/dataset.jsonld describe the run's output as one
 dataset (VoID counts, DCAT distributions with SHA-256, schema.org Dataset,
-PROV-O run); their times are $SOURCE_DATE_EPOCH when it is set.
+PROV-O run); their times are $SOURCE_DATE_EPOCH when it is set. They
+come with the default formats; when --format names the outputs, DIR holds
+exactly those files unless --dataset is given too.
 
 Flags:
 `
@@ -213,6 +215,13 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	explicit := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { explicit[f.Name] = true })
+	if explicit["format"] && !explicit["dataset"] {
+		// --format names the files wanted: DIR holds those only, so a
+		// tool taking DIR/*.ttl finds the article's graph.
+		o.dataset.describe = false
+	}
 	files := fs.Args()
 	if len(files) == 0 {
 		return &codedError{exitUsage, errors.New("build: no input files (see 'kgbuild build --help')")}
@@ -252,7 +261,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		names[name] = path
 	}
-	if path, ok := names[datasetName]; ok {
+	if path, ok := names[datasetName]; ok && o.dataset.describe {
 		// DIR/dataset.ttl and .jsonld are the dataset's description.
 		return &codedError{exitUsage, fmt.Errorf("build: %s would write %s.*, the dataset description's name: rename the input", path, filepath.Join(o.out, datasetName))}
 	}
