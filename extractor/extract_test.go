@@ -73,6 +73,21 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		// Rows longer than a heading (a second parenthesis), and a
+		// singular title above one row: both are lists of holders.
+		name: "holder lists under plural and singular titles",
+		path: georgia,
+		text: "Politics of Georgia\n\nChairmen of the Council of Ministers\n\n" +
+			"Petre Abashidze Tsereteli (3 March 1946 – 4 July 1951)\n" +
+			"Levan Kiknadze Dadiani (4 July 1951 – 14 January 1958) (first time)\n\n" +
+			"Chairman of the Supreme Soviet\n\nNodar Jgenti Kvaratskhelia (24 July 1938 – 27 July 1940)\n\nHistory\n\nGeorgia held elections in 1990.",
+		want: []string{
+			"person/petre-abashidze-tsereteli positionHeld office/chairman-of-the-council-of-ministers-of-georgia [startTime=d:1946-03-03 endTime=d:1951-07-04]",
+			"person/levan-kiknadze-dadiani positionHeld office/chairman-of-the-council-of-ministers-of-georgia [startTime=d:1951-07-04 endTime=d:1958-01-14]",
+			"person/nodar-jgenti-kvaratskhelia positionHeld office/chairman-of-the-supreme-soviet [startTime=d:1938-07-24 endTime=d:1940-07-27]",
+		},
+	},
+	{
 		name: "sworn in as with a date",
 		path: armenia,
 		text: "After the snap election, Aram Vardanyan was sworn in as Prime Minister on 11 January 2022.",

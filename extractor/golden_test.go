@@ -348,7 +348,10 @@ func checkNames(t testing.TB, r *Result) {
 			}
 		}
 		for _, s := range r.Doc.Sections {
-			if strings.EqualFold(e.Name, s.Title) {
+			// A heading that is a full office title heads the list of its
+			// holders ("Chairman of the Supreme Soviet"): that office is
+			// no page furniture.
+			if strings.EqualFold(e.Name, s.Title) && !(e.Type == Office && strings.Contains(s.Title, " of ")) {
 				t.Errorf("entity %s (%s) is named like the section heading %q", e.ID, e.Type, s.Title)
 			}
 		}

@@ -151,7 +151,20 @@ func headerColumns(line string) []string {
 
 // isShort says whether a line looks like a heading or list item rather
 // than prose: few words and no sentence-final punctuation.
-func isShort(line string) bool {
+func isShort(line string) bool { return unpunctuated(line, 10) }
+
+// termLineRE matches a line naming a term of office in parentheses, with a day
+// and month in it: "Alla Berdy Berdiyev (24 July 1938 – 27 July 1938)".
+var termLineRE = regexp.MustCompile(`^\p{Lu}[^()]*\([^()]*\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^()]*[–—-][^()]*\)`)
+
+// isListy says whether a line can be an item of a list: no sentence-final
+// punctuation, and at most 30 words ("Balysh Ovezovich Ovezov (14 July
+// 1951 – 14 January 1958) (first time)" is longer than a heading).
+func isListy(line string) bool { return unpunctuated(line, 30) }
+
+// unpunctuated says whether a line has at most max words and does not end
+// with sentence punctuation (citation markers aside).
+func unpunctuated(line string, max int) bool {
 	t := strings.TrimSpace(line)
 	for strings.HasSuffix(t, "]") { // "….[1]": the citation closes a sentence
 		k := strings.LastIndexByte(t, '[')
@@ -160,7 +173,7 @@ func isShort(line string) bool {
 		}
 		t = strings.TrimSpace(t[:k])
 	}
-	if t == "" || len(strings.Fields(t)) > 10 {
+	if t == "" || len(strings.Fields(t)) > max {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(t)
@@ -233,7 +246,11 @@ func Parse(path string, data []byte) (*Document, error) {
 				end = lines[i].span.End
 			}
 			d.Blocks = append(d.Blocks, Block{Kind: TableBlock, Span: Span{start, end}, Section: section, Table: t})
-		case isShort(ln.text) && blank(i-1) && (blank(i+1) || isTableHeader(lines[i+1].text) || !isShort(lines[i+1].text)):
+		case isShort(ln.text) && blank(i-1) && len(d.Blocks) > 0 && d.Blocks[len(d.Blocks)-1].Kind == Heading && termLineRE.MatchString(ln.text):
+			// "Chairman of the Supreme Soviet", then one holder and the
+			// dates of the term: a list of one item, not a heading.
+			add(ListItem)
+		case isShort(ln.text) && blank(i-1) && (blank(i+1) || isTableHeader(lines[i+1].text) || !isListy(lines[i+1].text)):
 			// An isolated short line opens a section.
 			d.Sections = append(d.Sections, Section{Heading: ln.span, Title: ln.text, Level: 1})
 			section = len(d.Sections) - 1
@@ -241,7 +258,7 @@ func Parse(path string, data []byte) (*Document, error) {
 			add(Heading)
 		case nav:
 			add(Layout)
-		case isShort(ln.text) && (!blank(i-1) && isShort(lines[i-1].text) || !blank(i+1) && isShort(lines[i+1].text)):
+		case isListy(ln.text) && (!blank(i-1) && isListy(lines[i-1].text) || !blank(i+1) && isListy(lines[i+1].text)):
 			add(ListItem)
 		default:
 			add(Paragraph)

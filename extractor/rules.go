@@ -1181,7 +1181,8 @@ func (x *extraction) wholeLine() bool {
 
 // sectionOffice reads the office a list's heading names: "Presidents",
 // "Chairmen of the Presidium of the Supreme Soviet", "List of Prime
-// Ministers" — a plural office title made singular.
+// Ministers" — a plural office title made singular — or a singular title
+// ("Chairman of the Supreme Soviet") above rows that give terms.
 func (x *extraction) sectionOffice() *Entity {
 	sec := x.d.Blocks[x.sent.Block].Section
 	if sec < 0 {
@@ -1203,7 +1204,9 @@ func (x *extraction) sectionOffice() *Entity {
 	case strings.HasSuffix(last, "s"):
 		last = last[:len(last)-1]
 	default:
-		return nil // not a plural: no list of holders
+		// A singular title: its rows give terms (the only caller's
+		// rows do), "Chairman of the Supreme Soviet" above "Alla Berdy
+		// Berdiyev (24 July 1938 – 27 July 1938)".
 	}
 	words[len(words)-1] = last
 	name := strings.Join(words, " ")
