@@ -159,7 +159,9 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 	if rest != "" {
 		name += " of " + rest
 	}
-	if strings.HasSuffix(name, "s") && !strings.HasSuffix(name, "ss") && rest == "" {
+	// The plural of the title itself, not of its portfolio ("Deputy Prime
+	// Minister for Oil and Gas").
+	if t, _, _ := strings.Cut(name, " for "); strings.HasSuffix(t, "s") && !strings.HasSuffix(t, "ss") && rest == "" {
 		return nil // plural: "ministers"
 	}
 	if rest == "" && !stateTitleRE.MatchString(name) && !strings.Contains(name, " for ") {

@@ -73,6 +73,21 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		// The portfolio runs on in words no list knows; the holder's
+		// name is the row's last two words (three with a patronymic).
+		name: "cabinet table with unknown portfolio words",
+		path: armenia,
+		text: "Cabinet\n\nThe members of the Cabinet are:\n\nOffice Incumbent Since\n" +
+			"Deputy Prime Minister for Oil and Gas Hrant Petrosyan 2009\n" +
+			"Deputy Prime Minister for Fisheries and Forests Gagik Sergeyevich Tadevosyan 2011\n" +
+			"Minister of Finance Ara Simonyan 2010\n\nHistory\n\nArmenia held elections in 1990.",
+		want: []string{
+			"person/hrant-petrosyan positionHeld office/deputy-prime-minister-for-oil-and-gas-of-armenia [startTime=d:2009]",
+			"person/gagik-sergeyevich-tadevosyan positionHeld office/deputy-prime-minister-for-fisheries-and-forests-of-armenia [startTime=d:2011]",
+			"person/ara-simonyan positionHeld office/minister-of-finance-of-armenia [startTime=d:2010]",
+		},
+	},
+	{
 		// Rows longer than a heading (a second parenthesis), and a
 		// singular title above one row: both are lists of holders.
 		name: "holder lists under plural and singular titles",

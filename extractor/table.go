@@ -96,6 +96,9 @@ func splitRows(d *Document, idx wordIndex, t *Table) {
 		start := 0
 		if c := col(colOffice); c >= 0 {
 			if oe := officeExtent(rest); oe > 0 {
+				if col(colParty) < 0 && col(colName) >= 0 {
+					oe = portfolioTail(rest, oe)
+				}
 				row.Cells[c] = Span{base, base + oe}
 				start = oe
 			}
@@ -253,6 +256,50 @@ func officeExtent(s string) int {
 	}
 	return end + last
 }
+
+// portfolioTail extends an office title that stops inside its portfolio
+// ("Deputy Prime Minister for Oil and Gas Baymyrat Hojamuhammedov", where
+// "Oil" and "Gas" are no known portfolio words) in a row whose only other
+// cell is the holder's name: the name is the last two words (three when
+// the middle one is a patronymic), and the capitalized words and
+// connectors between belong to the title. oe is officeExtent's end.
+func portfolioTail(rest string, oe int) int {
+	title := rest[:oe]
+	if !strings.Contains(title, " for ") && !strings.Contains(title, " of ") && !strings.HasSuffix(title, " for") {
+		if !strings.HasPrefix(rest[oe:], " for ") {
+			return oe
+		}
+	}
+	toks := tokensOf(rest[oe:])
+	k := 2
+	if len(toks) >= 3 && patronymicRE.MatchString(rest[oe+toks[len(toks)-2].Start:oe+toks[len(toks)-2].End]) {
+		k = 3
+	}
+	if len(toks) <= k {
+		return oe
+	}
+	for _, t := range toks[len(toks)-k:] {
+		if !startsUpper(rest[oe+t.Start : oe+t.End]) {
+			return oe
+		}
+	}
+	between := toks[:len(toks)-k]
+	for _, t := range between {
+		w := rest[oe+t.Start : oe+t.End]
+		if !startsUpper(w) && w != "and" && w != "for" && w != "of" && w != "the" && w != "," {
+			return oe
+		}
+	}
+	last := rest[oe+between[len(between)-1].Start : oe+between[len(between)-1].End]
+	if !startsUpper(last) {
+		return oe
+	}
+	return oe + between[len(between)-1].End
+}
+
+// patronymicRE matches an East Slavic or Turkic patronymic, the middle
+// word of a three-word name ("Sukhan Babayevich Babayev").
+var patronymicRE = regexp.MustCompile(`(?:vich|vych|vna|wiç|wna|ovic|oglu|ogly|uly|kyzy|qizi|ovna|evna|ichna)$`)
 
 // areaUnitRE matches the words that end a division's name.
 var areaUnitRE = regexp.MustCompile(`^(?:Region|Province|Oblast|District|Governorate|County|Krai|Okrug|Republic|Municipality|Territory|Prefecture|Canton|Voivodeship|Velayat|Viloyat)$`)
