@@ -221,8 +221,19 @@ func normName(s string) string {
 // and table column name of doc to what it is.
 func furniture(doc *extractor.Document) map[string]string {
 	m := map[string]string{}
-	for _, s := range doc.Sections {
-		m[normName(s.Title)] = "section heading"
+	// A heading directly above a list is the list's title, which may name
+	// what the list holds: "Chairman of the Supreme Soviet" above its
+	// holders and their terms. Other headings are furniture.
+	titles := map[int]bool{}
+	for i, b := range doc.Blocks {
+		if b.Kind == extractor.Heading && i+1 < len(doc.Blocks) && doc.Blocks[i+1].Kind == extractor.ListItem && doc.Blocks[i+1].Section == b.Section {
+			titles[b.Section] = true
+		}
+	}
+	for i, s := range doc.Sections {
+		if !titles[i] {
+			m[normName(s.Title)] = "section heading"
+		}
 	}
 	for _, b := range doc.Blocks {
 		if b.Table == nil {
