@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/kgbuild/kgbuild/extractor/gazetteer"
 )
@@ -95,7 +96,51 @@ func (r *registry) findAny(name string) *Entity {
 	if len(es) == 1 {
 		return es[0]
 	}
+	if len(es) == 0 && len(name) <= 8 && isAcronym(name) {
+		return r.byAcronym(name)
+	}
 	return nil
+}
+
+// byAcronym returns the one organization, party, place or event whose name
+// the acronym abbreviates ("TSFSR" the Transcaucasian SFSR, "DPT" the
+// Democratic Party of Turkmenistan), and makes the acronym its alias.
+func (r *registry) byAcronym(acr string) *Entity {
+	var found *Entity
+	for _, e := range r.byID {
+		if e.Type == Person || e.Type == Office || acronymOf(e.Name) != acr {
+			continue
+		}
+		if found != nil {
+			return nil // two names abbreviate alike: neither is meant
+		}
+		found = e
+	}
+	if found != nil {
+		found.Aliases = append(found.Aliases, acr)
+		r.index(found, acr)
+	}
+	return found
+}
+
+// acronymOf spells the acronym of a name: the initials of its capitalized
+// words, and whole any word that is itself an acronym ("Transcaucasian
+// SFSR" → "TSFSR"); "of", "the" and other lower-case words are skipped.
+func acronymOf(name string) string {
+	var b strings.Builder
+	for _, w := range strings.FieldsFunc(name, func(r rune) bool { return r == ' ' || r == '-' }) {
+		switch {
+		case isAcronym(w):
+			b.WriteString(w)
+		case startsUpper(w):
+			r, _ := utf8.DecodeRuneInString(w)
+			if r >= 0x80 {
+				return "" // an initial outside A–Z: no ASCII acronym
+			}
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // person resolves a short form of a person's name ("Tokayev") to the one

@@ -73,6 +73,20 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		// An acronym names the one entity whose initials it spells (a
+		// word that is itself an acronym counts whole); a former state
+		// has an end.
+		name: "acronym of an earlier name; a former state dissolved",
+		path: georgia,
+		text: "Georgia later became part of the Transcaucasian SFSR. The TSFSR was dissolved in 1936. The Popular Front of Georgia ruled until 1994, and the PFG was abolished in 1999. Georgia was dissolved in 2001.",
+		want: []string{
+			"country/transcaucasian-sfsr dissolved d:1936",
+			"organization/popular-front-of-georgia dissolved d:1999",
+			`alias country/transcaucasian-sfsr "TSFSR"`,
+		},
+		absent: []string{"country/georgia dissolved d:2001"},
+	},
+	{
 		// The portfolio runs on in words no list knows; the holder's
 		// name is the row's last two words (three with a patronymic).
 		name: "cabinet table with unknown portfolio words",

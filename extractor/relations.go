@@ -679,7 +679,9 @@ func (x *extraction) dissolution() {
 	}
 	for _, m := range dissolvedRE.FindAllStringSubmatchIndex(x.text, -1) {
 		e := x.resolve(m[2], m[3], "")
-		if e == nil || e.Type == Person || e.Type == Office || e.Type == Country {
+		// A former state ends ("The TSFSR was dissolved in 1936"); the
+		// country the article is about goes on.
+		if e == nil || e.Type == Person || e.Type == Office || e == x.r.country {
 			continue
 		}
 		if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
