@@ -73,6 +73,41 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "office holders: who was elected; appointed as; named; until his death",
+		path: georgia,
+		text: "Tamar Beridze served as the first President of Georgia from 1995 until her death in 2004. " +
+			"She was followed by Levan Gelashvili, a former mayor, who was elected president on 4 December 2004. " +
+			"In 2005, Gelashvili appointed Nino Kapanadze as Prime Minister. " +
+			"Irakli Dolidze was named Chairman of the Supreme Council in January 2006.",
+		want: []string{
+			"person/tamar-beridze positionHeld office/president-of-georgia [startTime=d:1995 endTime=d:2004]",
+			"person/levan-gelashvili positionHeld office/president-of-georgia [startTime=d:2004-12-04]",
+			"person/nino-kapanadze positionHeld office/prime-minister-of-georgia [startTime=d:2005]",
+			"person/irakli-dolidze positionHeld office/chairman-of-the-supreme-council-of-georgia [startTime=d:2006-01]",
+		},
+	},
+	{
+		name: "seats of each chamber named before its number",
+		path: georgia,
+		text: "The Supreme Assembly is the parliament of Georgia. It consists of the Legislative Chamber, with 150 deputies, and the Senate, with 100 senators.",
+		want: []string{
+			"organization/legislative-chamber-of-georgia numberOfSeats i:150",
+			"organization/senate-of-georgia numberOfSeats i:100",
+		},
+		absent: []string{"organization/supreme-assembly-of-georgia numberOfSeats i:150"},
+	},
+	{
+		name: "table of provinces with units in the header",
+		path: georgia,
+		text: "Administrative divisions\n\nGeorgia is divided into provinces.\n\nProvince Capital Area (km²) Population (2019 est.)\n" +
+			"Kartvelia Province Mtsvanetsi 4,303 3,188,900\nZemo Mkhare Dablobi 161,358 1,948,000\n\nHistory\n\nGeorgia held elections in 1990.",
+		want: []string{
+			"country/georgia containsAdministrativeArea region/kartvelia-province",
+			"region/kartvelia-province capital city/mtsvanetsi",
+			"region/zemo-mkhare capital city/dablobi",
+		},
+	},
+	{
 		// An acronym names the one entity whose initials it spells (a
 		// word that is itself an acronym counts whole); a former state
 		// has an end.

@@ -108,13 +108,26 @@ var tableHeaderWords = map[string]bool{"office": true, "name": true, "party": tr
 	"end": true, "date": true, "seats": true, "votes": true, "region": true,
 	"capital": true, "area": true, "population": true, "minister": true, "ministry": true,
 	"leader": true, "title": true, "year": true, "notes": true, "born": true,
-	"portfolio": true, "holder": true, "officeholder": true, "affiliation": true, "in": true}
+	"portfolio": true, "holder": true, "officeholder": true, "affiliation": true, "in": true,
+	// Tables of divisions: "Province Capital Area Population".
+	"province": true, "oblast": true, "district": true, "division": true,
+	"subdivision": true, "state": true, "county": true, "centre": true, "center": true,
+	"seat": true, "administrative": true, "density": true, "code": true, "iso": true,
+	"established": true, "governor": true, "type": true, "municipality": true,
+	"prefecture": true, "canton": true, "department": true, "governorate": true}
+
+// unitParenRE matches a short parenthesized unit or year after a column
+// name in a table header.
+var unitParenRE = regexp.MustCompile(`\s*\([^()]{1,20}\)`)
 
 // IsNavHeading says whether a section heading ("See also", "References")
 // opens a section of navigation rather than content.
 func IsNavHeading(title string) bool { return navHeadings[strings.ToLower(strings.TrimSpace(title))] }
 
 func isTableHeader(line string) bool {
+	// Units and years in parentheses qualify a column: "Area (km²)",
+	// "Population (2019 est.)".
+	line = unitParenRE.ReplaceAllString(line, "")
 	if len(line) > 80 || strings.ContainsAny(line, ".,;:()") {
 		return false // prose, not a row of column names
 	}

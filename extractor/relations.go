@@ -25,7 +25,7 @@ func startQual(s string) []Qualifier {
 }
 
 var (
-	swornRE   = pat(`({NAME})(?:,[^,]{1,80},|, who)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected) (?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	swornRE   = pat(`({NAME})(?:,[^,]{1,80},)?(?:,? who)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected|named) (?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
@@ -36,9 +36,11 @@ var (
 	// "The Prime Minister of Armenia is X".
 	officeIsRE = pat(`\b[Tt]he ({OFF}) (?:is|has been) ({NAME})`)
 	// "X served as Prime Minister from 2008 to 2013", "… has served as … since 2018".
-	servedFromRE = pat(`({NAME})(?: \([^)]*\))?(?:[^.;]{0,80}?)\b(?:served|has served|serves|was serving) as (?:the )?({OFF})(?: (?:from|since) ({DATE}))?(?: (?:to|until) ({DATE}))?`)
-	pronounRE    = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
-	replaced     = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})(?: (?:in|on) ({DATE}))?`)
+	servedFromRE = pat(`({NAME})(?: \([^)]*\))?(?:[^.;]{0,80}?)\b(?:served|has served|serves|was serving) as (?:the )?(?:` + ordinalPat + ` )?({OFF})(?: (?:from|since) ({DATE}))?(?: (?:to|until) (?:(?:his|her) (?:death|resignation|retirement|removal|ouster|assassination) (?:in|on) )?({DATE}))?`)
+	// "In 2017, Mirziyoyev appointed Abdulla Aripov as Prime Minister".
+	appointedAsRE = pat(`({NAME}) (?:appointed|named|nominated) ({NAME}) as (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	pronounRE     = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	replaced      = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})(?: (?:in|on) ({DATE}))?`)
 )
 
 // leadDateRE matches a date that opens a sentence: "In 2018, ", "On 5 May 1995 ".
@@ -50,10 +52,10 @@ const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 // "X became Y in DATE", "X, who had served as Y", "the President,
 // currently X", "The most recent Prime Minister is X".
 func (x *extraction) holders() {
-	if !x.has("sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ") {
+	if !x.has("sworn", "inaugurated", "elected", "appointed", "named", "nominated", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ") {
 		return
 	}
-	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed")
+	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "named")
 	became := x.near(becameRE, 80, "became", "becomes", "took office", "assumed")
 	for _, ms := range [][][]int{sworn, became} {
 		for _, m := range ms {
@@ -70,6 +72,19 @@ func (x *extraction) holders() {
 			}
 			x.sfact(p, PositionHeld, ref(off), q...)
 		}
+	}
+	for _, m := range x.near(appointedAsRE, 120, "appointed", "named", "nominated") {
+		p := x.resolve(m[4], m[5], Person)
+		if p == nil || p.Type != Person {
+			continue
+		}
+		var q []Qualifier
+		if m[8] >= 0 {
+			q = startQual(x.text[m[8]:m[9]])
+		} else if lead := leadDateRE.FindString(x.text[:m[0]]); lead != "" {
+			q = startQual(lead)
+		}
+		x.sfact(p, PositionHeld, ref(x.officeAt(m[6], m[7])), q...)
 	}
 	for _, m := range x.near(isOfficeRE, 80, " is ", " has been ", " was ", " had been ") {
 		p := x.resolve(m[2], m[3], Person) // "X is the Prime Minister": a person
@@ -439,8 +454,16 @@ func (x *extraction) seats() {
 			x.chambers.section = x.d.Blocks[x.sent.Block].Section
 		}
 	}
-	if m := first(x.near(hasSeatsRE, 80, "seat", "member", "deput", "judge", "senator", "representative", "justice", "mps")); m != nil {
-		s := x.subjectBefore(m[0], seatSubject)
+	for k, m := range x.near(hasSeatsRE, 80, "seat", "member", "deput", "judge", "senator", "representative", "justice", "mps") {
+		// "the Legislative Chamber, with 150 deputies, and the Senate,
+		// with 100 senators": each body named right before its number.
+		s := x.attachedBefore(m[0], seatSubject)
+		if s == nil {
+			if k > 0 {
+				continue
+			}
+			s = x.subjectBefore(m[0], seatSubject)
+		}
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
 			if s.Type == GovernmentOrganization && seatedRE.MatchString(s.Name+" "+strings.Join(s.Aliases, " ")) {
 				x.sfact(s, Seats, IntOf(n))
@@ -536,6 +559,21 @@ func (x *extraction) subjectBefore(pos int, want map[Type]bool) *Entity {
 	}
 	if itRE.MatchString(x.text[:pos]) && x.prev != nil && want[x.prev.Type] {
 		return x.prev
+	}
+	return nil
+}
+
+// attachedBefore returns the entity of a wanted type named right before
+// pos, with at most a comma between: "the Senate, with 100 senators".
+func (x *extraction) attachedBefore(pos int, want map[Type]bool) *Entity {
+	if !strings.HasPrefix(x.text[pos:], "with ") {
+		return nil
+	}
+	for k := range x.ments {
+		m := &x.ments[k]
+		if m.end <= pos && want[m.e.Type] && strings.Trim(x.text[m.end:pos], ", ") == "" {
+			return m.e
+		}
 	}
 	return nil
 }

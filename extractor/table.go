@@ -35,7 +35,8 @@ func columnRole(h string) int {
 		return colStart
 	case "until", "to", "end", "left":
 		return colEnd
-	case "region", "province", "oblast", "district", "division", "subdivision", "state", "county":
+	case "region", "province", "oblast", "district", "division", "subdivision", "state", "county",
+		"municipality", "prefecture", "canton", "department", "governorate":
 		return colArea
 	case "capital", "centre", "center", "seat":
 		return colCapital
