@@ -73,6 +73,32 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "president as head of state and of government; party after a name",
+		path: georgia,
+		text: "The President of Georgia is both the head of state and the head of government. The current president is Davit Kobakhidze, who took office on March 11, 2022. " +
+			"Giorgi Lomidze of the Christian Democratic Party served as President from 1990 to 1994.",
+		want: []string{
+			"country/georgia officeHeldByHeadOfGovernment office/president-of-georgia",
+			"country/georgia headOfGovernment person/davit-kobakhidze",
+			"country/georgia headOfState person/davit-kobakhidze",
+			"person/giorgi-lomidze memberOfPoliticalParty organization/christian-democratic-party",
+		},
+	},
+	{
+		name: "chambers with which-clauses; regions listed after include",
+		path: georgia,
+		text: "The National Congress of Georgia is bicameral. It is composed of the Chamber of Deputies, which has 155 members, and the Senate, which has 50 members. " +
+			"Georgia is divided into 16 regions. The regions include Arica y Parinacota, Tarapaca, Antofagasta Region and the Santiago Metropolitan Region.",
+		want: []string{
+			"organization/national-congress-of-georgia hasPart organization/chamber-of-deputies-of-georgia",
+			"organization/chamber-of-deputies-of-georgia numberOfSeats i:155",
+			"organization/senate-of-georgia numberOfSeats i:50",
+			"country/georgia containsAdministrativeArea region/arica-y-parinacota-region",
+			"country/georgia containsAdministrativeArea region/santiago-metropolitan-region",
+		},
+		absent: []string{"organization/national-congress-of-georgia numberOfSeats i:155"},
+	},
+	{
 		name: "office holders: who was elected; appointed as; named; until his death",
 		path: georgia,
 		text: "Tamar Beridze served as the first President of Georgia from 1995 until her death in 2004. " +

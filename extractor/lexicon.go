@@ -13,8 +13,9 @@ import (
 const (
 	capW = `(?:(?:St|Mt|Ft)\.\s)?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
-	// the connectors of names ("Ministry of Internal Affairs").
-	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von)(?:\s+the)?\s+)?` + capW + `)*`
+	// the connectors of names ("Ministry of Internal Affairs", "Arica y
+	// Parinacota", "Mato Grosso do Sul", "Santiago del Estero").
+	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la)(?:\s+the)?\s+)?` + capW + `)*`
 	namePat = capW + `(?:\s+` + capW + `){0,3}`
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )

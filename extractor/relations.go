@@ -240,22 +240,27 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 			declared[f.Relation] = true
 		}
 	}
-	switch title := strings.TrimSuffix(off.Name, " of "+c.Name); {
-	case declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch":
+	title := strings.TrimSuffix(off.Name, " of "+c.Name)
+	state := declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch"
+	if state {
 		x.fact(c, HeadOfState, ref(p), ev, cites)
 		x.fact(c, HeadOfStateOffice, ref(off), ev, cites)
-	case declared[HeadOfGovernmentOffice] || title == "Prime Minister" || title == "Premier" || title == "Chancellor":
+	}
+	// A president can be declared head of government too ("both the head
+	// of state and the head of government").
+	if declared[HeadOfGovernmentOffice] || !state && (title == "Prime Minister" || title == "Premier" || title == "Chancellor") {
 		x.fact(c, HeadOfGovernment, ref(p), ev, cites)
 		x.fact(c, HeadOfGovernmentOffice, ref(off), ev, cites)
 	}
 }
 
 var (
-	execRE   = pat(`(?i:executive) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
-	legisRE  = pat(`(?i:legislative) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
-	knownAs  = pat(`(?i:the legislature|the parliament|the national legislature),? (?:known as|called) (?:the )?({NP})`)
-	hosRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of state|(,) the head of state`)
-	hogRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of government|(,) the head of government`)
+	execRE  = pat(`(?i:executive) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
+	legisRE = pat(`(?i:legislative) (?:power|authority) (?:is|was|shall be) (?:exercised|vested|held) (?:by|in) ((?:both )?(?:the )?[^.;]+)`)
+	knownAs = pat(`(?i:the legislature|the parliament|the national legislature),? (?:known as|called) (?:the )?({NP})`)
+	hosRE   = pat(`(?:(who) )?(?:is|as|was|serves as) (?:both )?(?:the )?(?:\S+\x01s )?(?:\w+ )?head of state|(,) the head of state`)
+	// "… is both the head of state and the head of government".
+	hogRE    = pat(`(?:(who) )?(?:is|as|was|serves as) (?:the )?(?:\S+\x01s )?(?:\w+ )?head of government|(,) the head of government|(?:is|as|was|serves as) (?:both )?(?:the )?head of state and (?:also )?(?:the )?head of government`)
 	wieldRE  = regexp.MustCompile(`(?:^|[,;:]\s*)([^,;:]{1,80}?) (?:wield|wields|exercise|exercises|hold|holds) (?:the )?(executive|legislative) (?:power|authority)`)
 	supremeR = pat(`(?:top of the judicial hierarchy|highest (?:court|judicial (?:body|authority|organ))|supreme judicial)`)
 )
@@ -564,14 +569,21 @@ func (x *extraction) subjectBefore(pos int, want map[Type]bool) *Entity {
 }
 
 // attachedBefore returns the entity of a wanted type named right before
-// pos, with at most a comma between: "the Senate, with 100 senators".
+// pos, with at most a comma between: "the Senate, with 100 senators", or a
+// relative pronoun: "the Chamber of Deputies, which has 155 members".
 func (x *extraction) attachedBefore(pos int, want map[Type]bool) *Entity {
-	if !strings.HasPrefix(x.text[pos:], "with ") {
-		return nil
-	}
+	with := strings.HasPrefix(x.text[pos:], "with ")
 	for k := range x.ments {
 		m := &x.ments[k]
-		if m.end <= pos && want[m.e.Type] && strings.Trim(x.text[m.end:pos], ", ") == "" {
+		if m.end > pos || !want[m.e.Type] {
+			continue
+		}
+		switch strings.Trim(x.text[m.end:pos], ", ") {
+		case "":
+			if with {
+				return m.e
+			}
+		case "which", "that":
 			return m.e
 		}
 	}
@@ -789,13 +801,13 @@ func (x *extraction) publishedBy() {
 	}
 }
 
-var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|encompasses) (?:the )?([^.;]+)`)
+var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|is composed of|encompasses) (?:the )?([^.;]+)`)
 
 // includes reads "It includes the A, B, several C units, and D (E)": each
 // named item is a part of the subject, and of its type when it has none of
 // its own.
 func (x *extraction) includes() {
-	if !x.has("include", "comprise", "consist", "made up of", "encompass") {
+	if !x.has("include", "comprise", "consist", "made up of", "composed of", "encompass") {
 		return
 	}
 	m := includesRE.FindStringSubmatchIndex(x.text)
@@ -1130,6 +1142,7 @@ var (
 	partyHeadRE  = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
 	// "Mikheil Saakashvili, leader of the United National Movement".
 	leaderApposRE = pat(`({NAME}), (?:the )?(?:(?:long-time|longtime|former|then|current|founding) )?(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Hh]ead|[Ff]ounder) of (?:the )?({NP})`)
+	personPartyRE = pat(`({NAME}) (?:of the |\((?:the )?)({NP})`)
 	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
 )
 
@@ -1180,6 +1193,18 @@ func (x *extraction) parties() {
 		}
 		x.sfact(org, Chairperson, ref(p))
 		x.sfact(p, PartyMembership, ref(org))
+	}
+	// "Patricio Aylwin of the Christian Democratic Party", "Gabriel
+	// Boric (Social Convergence Party)": a person and the party named
+	// right after; the phrase must read as a party.
+	for _, m := range personPartyRE.FindAllStringSubmatchIndex(x.text, -1) {
+		name := x.raw(m[4], m[5])
+		if t, ok := x.classify(name); !ok || t != PoliticalParty {
+			continue
+		}
+		if p := x.resolve(m[2], m[3], ""); p != nil && p.Type == Person {
+			x.sfact(p, PartyMembership, ref(x.ent(PoliticalParty, name, m[4], m[5])))
+		}
 	}
 	for _, m := range x.near(leaderApposRE, 80, "leader of", "chairman of", "chairwoman of", "chair of", "head of", "founder of") {
 		org := x.resolve(m[4], m[5], "")

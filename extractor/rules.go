@@ -264,7 +264,8 @@ var scripts = []struct {
 var (
 	dividedRE  = pat(`({NP}) is (?:divided|subdivided|split) into {NUM} (?:\w+ )?(regions|provinces|oblasts|districts|governorates|counties|states|municipalities|prefectures|cantons|departments|territories|velayats|viloyats)\b`)
 	citiesOfRE = pat(`\b(?:cities|city)\b[^.:]*?\bof ((?:{NP},?\s+)+and\s+{NP})`)
-	listHeadRE = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b[^:]*:`)
+	// "… 14 regions: A, B, C", "The regions include A, B and C".
+	listHeadRE = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b(?:[^:]*:| (?:include|includes|are|comprise) (?:the )?)`)
 	itemRE     = pat(`({NP})\s*(\*?)\s*(?:\(({NP})(?:[,;][^)]*)?\))?`)
 )
 
@@ -274,7 +275,7 @@ var (
 // capital, and starred items cities.
 func (x *extraction) divisions() {
 	container := x.r.country
-	if !x.has("divided", "split", ":") {
+	if !x.has("divided", "split", ":", " include", " are ", " comprise") {
 		return
 	}
 	if m := dividedRE.FindStringSubmatchIndex(x.text); m != nil {
