@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "capital in apposition",
+		path: georgia,
+		text: "The executive is based in Tbilisi, the capital. Batumi, the capital of Adjara Region, is the second city. The capital, which is large, grew.",
+		want: []string{
+			"country/georgia capital city/tbilisi",
+			"region/adjara-region capital city/batumi",
+		},
+	},
+	{
 		name: "president as head of state and of government; party after a name",
 		path: georgia,
 		text: "The President of Georgia is both the head of state and the head of government. The current president is Davit Kobakhidze, who took office on March 11, 2022. " +

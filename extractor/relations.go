@@ -945,8 +945,10 @@ func (x *extraction) partOf() {
 
 var (
 	capitalMoveRE = pat(`(?:transferred|moved|relocated) (?:its|the) capital from ({NP}) to ({NP})(?: (?:on|in) ({DATE}))?`)
-	isCapitalRE   = pat(`({NP}) (?:is|became|has been) (?:the )?(?:country\x01s |national |new )?capital(?: city)?(?: of (?:the )?({NP}))?`)
-	capitalIsRE   = pat(`(?:(?:[Tt]he|[Ii]ts) (?:national )?capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:|[Tt]he national capital(?: city)?,?) ({NP})`)
+	// "X is the capital", and in apposition "in Santiago, the capital".
+	isCapitalRE = pat(`({NP})(?: (?:is|became|has been)|,) (?:the |its )?(?:country\x01s |national |new )?capital(?: city)?\b(?: of (?:the )?({NP}))?`)
+	// "The capital is X", "Capital: X", and "in the capital, Santiago".
+	capitalIsRE = pat(`(?:(?:[Tt]he|[Ii]ts) (?:national )?capital(?: city)? (?:of (?:the )?({NP}) )?is|[Cc]apital(?: city)?:|[Tt]he national capital(?: city)?,?|\bthe capital(?: city)?,) ({NP})`)
 )
 
 // capital reads "transferred its capital from A to B on DATE" and "the
