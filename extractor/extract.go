@@ -51,6 +51,9 @@ type extraction struct {
 	lastPerson *Entity
 	ments      []mention
 	alone      map[string]bool // see standalone
+	// Bodies the text calls the parliament or legislature, whatever their
+	// name ("the Storting, the unicameral parliament").
+	legis map[*Entity]bool
 	// The legislature called unicameral: the country's only chamber, so
 	// "the Parliament" is another name of it.
 	unicameral *Entity

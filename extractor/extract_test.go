@@ -73,6 +73,23 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a parliament named without a head word; holder of the party; ministry joined by and",
+		path: georgia,
+		text: "Legislative power is vested in the Erovnuli, the unicameral parliament, which has 150 members. However, the legislature may alter budgets. " +
+			"Irakli Garibashvili of the Georgian Dream Party has been Prime Minister since 22 February 2021. " +
+			"The Ministry of Justice and Public Security runs the prisons. The counties are Kakheti, Racha og Lechkhumi and Imereti.",
+		want: []string{
+			"country/georgia legislativeBody organization/erovnuli",
+			`entity organization/erovnuli GovernmentOrganization "Erovnuli"`,
+			"organization/erovnuli numberOfSeats i:150",
+			"person/irakli-garibashvili positionHeld office/prime-minister-of-georgia [startTime=d:2021-02-22]",
+			"person/irakli-garibashvili memberOfPoliticalParty organization/georgian-dream-party",
+			"country/georgia headOfGovernment person/irakli-garibashvili",
+			`entity organization/ministry-of-justice-and-public-security GovernmentOrganization`,
+		},
+		absent: []string{"country/georgia legislativeBody organization/however"},
+	},
+	{
 		name: "capital in apposition",
 		path: georgia,
 		text: "The executive is based in Tbilisi, the capital. Batumi, the capital of Adjara Region, is the second city. The capital, which is large, grew.",

@@ -15,7 +15,7 @@ const (
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
 	// the connectors of names ("Ministry of Internal Affairs", "Arica y
 	// Parinacota", "Mato Grosso do Sul", "Santiago del Estero").
-	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la)(?:\s+the)?\s+)?` + capW + `)*`
+	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la|og|och|und)(?:\s+the)?\s+)?` + capW + `)*`
 	namePat = capW + `(?:\s+` + capW + `){0,3}`
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )

@@ -32,7 +32,7 @@ var (
 	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
 	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
 	// "X is the Prime Minister of Armenia", "X has been Prime Minister since 2018".
-	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
+	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?(?:,? of the {NP},?)?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
 	// "The Prime Minister of Armenia is X".
 	officeIsRE = pat(`\b[Tt]he ({OFF}) (?:is|has been) ({NAME})`)
 	// "X served as Prime Minister from 2008 to 2013", "… has served as … since 2018".
@@ -93,6 +93,11 @@ func (x *extraction) holders() {
 		}
 		off := x.officeAt(m[4], m[5])
 		x.sfact(p, PositionHeld, ref(off), x.termQuals(m[6], m[7], m[8], m[9], m[10], m[11])...)
+		// "X is Prime Minister", "X has been Prime Minister since 2021":
+		// the present holder, unless a term's end is given.
+		if verb := x.text[m[3]:m[4]]; off != nil && m[10] < 0 && (strings.Contains(verb, " is ") || strings.Contains(verb, " has been ")) {
+			x.headOf(off, p, x.sent.Span, x.sent.Cites)
+		}
 	}
 	for _, m := range x.near(officeIsRE, 80, " is ", " has been ") {
 		off := x.officeAt(m[2], m[3])
@@ -470,7 +475,7 @@ func (x *extraction) seats() {
 			s = x.subjectBefore(m[0], seatSubject)
 		}
 		if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok && s != nil {
-			if s.Type == GovernmentOrganization && seatedRE.MatchString(s.Name+" "+strings.Join(s.Aliases, " ")) {
+			if s.Type == GovernmentOrganization && (x.legis[s] || seatedRE.MatchString(s.Name+" "+strings.Join(s.Aliases, " "))) {
 				x.sfact(s, Seats, IntOf(n))
 				x.chamber(s)
 			} else {
@@ -510,6 +515,49 @@ func (x *extraction) seats() {
 
 // seatedRE matches bodies whose members hold seats: legislatures, courts,
 // councils and commissions (not an army's or a service's members).
+// legisApposRE matches a body called the parliament or legislature: "the
+// Storting, the unicameral parliament", "The Jatiya Sangsad is the national
+// legislature of Bangladesh".
+var legisApposRE = pat(`({NP})(?:,| is| was| has been) (?:the |its )(?:country\x01s )?(?:(?:unicameral|bicameral|national|supreme|federal) )*(?:parliament|legislature|legislative body)\b(?: of (?:the )?({NP}))?`)
+
+// legislatures reads which body the text calls the country's parliament:
+// a government body, and the country's legislative body.
+func (x *extraction) legislatures() {
+	if !x.has("parliament", "legislature", "legislative body") {
+		return
+	}
+	for _, m := range x.near(legisApposRE, 80, "parliament", "legislature", "legislative body") {
+		owner := x.r.country
+		if m[4] >= 0 {
+			if o := x.resolve(m[4], m[5], ""); o == nil || o != owner {
+				continue // another country's, or something else's
+			}
+		}
+		name, drop := trimLead(x.raw(m[2], m[3]))
+		if name == "" || owner == nil {
+			continue
+		}
+		if _, isCountry := gazetteer.CountryByName(name); isCountry {
+			continue // "Norway has been the …"
+		}
+		if x.text[m[3]] == ',' && !strings.Contains(name, " ") && strings.TrimSpace(x.text[:m[2]+drop]) == "" && x.at(m[2]+drop, m[3]) == nil {
+			continue // "However, the legislature …": an opening word
+		}
+		if t, ok := x.classify(name); ok && t != GovernmentOrganization && t != Organization {
+			continue
+		}
+		e := x.ent(GovernmentOrganization, name, m[2]+drop, m[3])
+		if e == nil || e.Type != GovernmentOrganization {
+			continue
+		}
+		if x.legis == nil {
+			x.legis = map[*Entity]bool{}
+		}
+		x.legis[e] = true
+		x.sfact(owner, LegislativeBody, ref(e))
+	}
+}
+
 var seatedRE = regexp.MustCompile(`(?i)\b(?:parliament|assembly|senate|duma|congress|legislature|chamber|house|majlis|mejlis|mäjilis|mazhilis|khural|sejm|rada|kenesh|sobranie|soviet|court|tribunal|council|commission|committee|cabinet|government|board|presidium|kurultai|diet|seimas|saeima)\b`)
 
 var legislatures = map[Type]bool{GovernmentOrganization: true}
@@ -1204,7 +1252,13 @@ func (x *extraction) parties() {
 		if t, ok := x.classify(name); !ok || t != PoliticalParty {
 			continue
 		}
-		if p := x.resolve(m[2], m[3], ""); p != nil && p.Type == Person {
+		// A name not yet known is a person's when it has two words or
+		// more and no article before it ("the Youth Wing of the … Party").
+		def := Type("")
+		if len(strings.Fields(x.raw(m[2], m[3]))) > 1 && !strings.HasSuffix(strings.ToLower(x.text[max(0, m[2]-4):m[2]]), "the ") {
+			def = Person
+		}
+		if p := x.resolve(m[2], m[3], def); p != nil && p.Type == Person {
 			x.sfact(p, PartyMembership, ref(x.ent(PoliticalParty, name, m[4], m[5])))
 		}
 	}

@@ -55,6 +55,7 @@ func (x *extraction) sentence(s Sentence) {
 
 // sentenceRules are the relation recognizers, small and independent.
 var sentenceRules = []func(*extraction){
+	(*extraction).legislatures,
 	(*extraction).listRow,
 	(*extraction).holders,
 	(*extraction).powers,
@@ -872,7 +873,7 @@ func (x *extraction) phrases() [][2]int {
 
 // portfolioBodyRE matches a body named by its portfolio ("Ministry of
 // Labour", "Committee for Youth").
-var portfolioBodyRE = regexp.MustCompile(`^(?:Ministry|Department|Committee|Commission|Agency|Office|Directorate|Inspectorate|Service) (?:of|for) (?:the )?\p{Lu}`)
+var portfolioBodyRE = regexp.MustCompile(`^(?:The )?(?:Ministry|Department|Committee|Commission|Agency|Office|Directorate|Inspectorate|Service) (?:of|for) (?:the )?\p{Lu}`)
 
 // namesBody says whether a phrase holds a head noun or an office word, so
 // that it names something of its own.
