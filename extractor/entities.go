@@ -68,6 +68,9 @@ func specificity(t Type) int {
 type registry struct {
 	doc     *Document
 	country *Entity // the country the document is about, if known
+	// ofCountry is " of " and the country's name as titles end with it:
+	// " of Armenia", " of the Weimar Republic".
+	ofCountry string
 	byID    map[string]*Entity
 	keys    map[string][]*Entity // nameKey of a name or alias → entities
 	surname map[string][]*Entity // nameKey of a person's last or first name → persons
@@ -340,7 +343,7 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 	if r.country == nil {
 		return name, nil
 	}
-	qualified := name + " of " + r.country.Name
+	qualified := name + r.ofCountry
 	switch {
 	case t == GovernmentOrganization && allGeneric(name):
 		return qualified, []string{name}
@@ -369,7 +372,7 @@ func namesNation(name string) bool {
 
 // stateTitleRE matches the titles of a state's own top offices, which
 // need no "of X" to be understood.
-var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Monarch|Emir|Sultan|Supreme Leader)$`)
+var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:(?:Federal|Reich|State) )?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Monarch|Emir|Sultan|Supreme Leader)$`)
 
 func capitalize(w string) string {
 	if w == "" {

@@ -128,8 +128,49 @@ func (x *extraction) findCountry() {
 	}
 	if name != "" {
 		x.r.country = x.r.add(Country, name, Span{})
+		x.r.ofCountry = " of " + name
+		if takesThe(name, x.d.Text) {
+			x.r.ofCountry = " of the " + name
+		}
 	}
 }
+
+// takesThe says whether a country's name takes "the" after "of": a name
+// ending in a word such as Republic, Union or States ("the Czech
+// Republic", "the Weimar Republic"), or one the text writes with "the"
+// more often than without.
+func takesThe(name, text string) bool {
+	f := strings.Fields(name)
+	if theWords[f[len(f)-1]] || len(f) > 1 && theWords[f[0]] {
+		return true
+	}
+	with, without := 0, 0
+	for i := 0; ; {
+		k := strings.Index(text[i:], name)
+		if k < 0 {
+			break
+		}
+		at := i + k
+		i = at + len(name)
+		if i < len(text) && isWordByte(text[i]) {
+			continue // "the Georgian Dream" names no Georgia
+		}
+		if at >= 4 && (text[at-4:at] == "the " || text[at-4:at] == "The ") {
+			with++
+		} else {
+			without++
+		}
+	}
+	return with > without
+}
+
+// theWords are the words that make a country's name take "the".
+var theWords = map[string]bool{"Republic": true, "Union": true, "Kingdom": true,
+	"States": true, "Islands": true, "Emirates": true, "Federation": true, "Empire": true,
+	"Confederation": true, "Caliphate": true, "Sultanate": true, "Khanate": true,
+	"Commonwealth": true, "Netherlands": true, "Philippines": true, "Bahamas": true,
+	"Gambia": true, "Maldives": true, "Comoros": true, "Seychelles": true,
+	"Emirate": true, "Principality": true}
 
 // officeEntity resolves an office title as written ("the president",
 // "Prime Minister of the Republic of Kazakhstan") to an Office entity.
@@ -233,7 +274,7 @@ func (x *extraction) mergeShortNames() {
 	remap := map[string]string{}
 	country := ""
 	if x.r.country != nil {
-		country = " of " + x.r.country.Name
+		country = x.r.ofCountry
 	}
 	core := func(e *Entity) string { return nameKey(strings.TrimSuffix(e.Name, country)) }
 	all := x.r.entities()

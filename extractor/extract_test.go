@@ -73,6 +73,24 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		// A country whose name takes "the" names its offices so; a
+		// former state's years; a successor takes the predecessor's
+		// office; an event's day and place; name particles.
+		name: "a former state, its offices, successors and events",
+		path: "politics-of-the-weimar-republic.txt",
+		text: "The Weimar Republic was a federal republic from 1918 to 1933. " +
+			"Karl von Rotberg served as the first Reich President from 1919 until his death in 1925. He was succeeded by Otto van der Linde. " +
+			"The Harbour Mutiny took place in Kiel on 3 November 1918.",
+		want: []string{
+			"country/weimar-republic inception d:1918",
+			"country/weimar-republic dissolved d:1933",
+			"person/karl-von-rotberg positionHeld office/reich-president-of-the-weimar-republic [startTime=d:1919 endTime=d:1925]",
+			"person/otto-van-der-linde positionHeld office/reich-president-of-the-weimar-republic [replaces=person/karl-von-rotberg]",
+			"event/harbour-mutiny pointInTime d:1918-11-03",
+			"event/harbour-mutiny locatedInAdministrativeArea city/kiel",
+		},
+	},
+	{
 		name: "a parliament named without a head word; holder of the party; ministry joined by and",
 		path: georgia,
 		text: "Legislative power is vested in the Erovnuli, the unicameral parliament, which has 150 members. However, the legislature may alter budgets. " +

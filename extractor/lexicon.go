@@ -16,7 +16,10 @@ const (
 	// the connectors of names ("Ministry of Internal Affairs", "Arica y
 	// Parinacota", "Mato Grosso do Sul", "Santiago del Estero").
 	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la|og|och|und)(?:\s+the)?\s+)?` + capW + `)*`
-	namePat = capW + `(?:\s+` + capW + `){0,3}`
+	// namePat is a person's name: up to four capitalized words, with the
+	// particles of names between ("Paul von Hindenburg", "Charles de
+	// Gaulle", "Abdullah bin Ahmad").
+	namePat = capW + `(?:\s+(?:(?:von|van|de|da|di|del|der|den|du|bin|ibn|ben|al|el)\s+){0,2}` + capW + `){0,3}`
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )
 
@@ -59,7 +62,7 @@ func init() {
 		Organization:           "Group Organization Organisation Union Association Federation Foundation Institute Corporation Company Fund Network Watch International Society Centre Center Programme Program Coalition Collegiate Bank Club University Academy Church Mission Observatory Hospital",
 		PoliticalParty:         "Party Movement Front Bloc Alliance",
 		AdministrativeArea:     "Region Province Oblast District Governorate Krai Okrug County Municipality Territory Raion Prefecture Canton Voivodeship Republic",
-		Event:                  "Revolution War Election Elections Referendum Crisis Unrest Uprising Protests Coup Summit Conference Massacre Invasion",
+		Event:                  "Revolution War Election Elections Referendum Crisis Unrest Uprising Protests Coup Summit Conference Massacre Invasion Putsch Rebellion Revolt Insurrection Mutiny Riots Siege Battle Blockade Strike Affair Scandal Incident Uprisings Genocide Famine",
 		Legislation:            "Constitution Act Law Code Treaty Decree Charter Convention Accords Accord Agreement",
 		Periodical:             "Journal Gazette Review Quarterly Weekly Times Post Herald Tribune",
 		CreativeWork:           "Report Index Survey Factbook Yearbook Programme's",

@@ -40,6 +40,9 @@ var (
 	// "In 2017, Mirziyoyev appointed Abdulla Aripov as Prime Minister".
 	appointedAsRE = pat(`({NAME}) (?:appointed|named|nominated) ({NAME}) as (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	pronounRE     = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	// "He was succeeded by Paul von Hindenburg": the successor holds the
+	// office the predecessor was last said to hold.
+	succeededByRE = pat(`\b(?:([Hh]e|[Ss]he)|({NAME})) was (?:succeeded|replaced) by ({NAME})(?: as (?:the )?({OFF}))?`)
 	replaced      = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})(?: (?:in|on) ({DATE}))?`)
 )
 
@@ -143,6 +146,27 @@ func (x *extraction) holders() {
 			x.bodyHead(off, p)
 		}
 	}
+	for _, m := range x.near(succeededByRE, 80, "succeeded by", "replaced by") {
+		var oldP *Entity
+		if m[2] >= 0 {
+			oldP = x.lastPerson
+		} else {
+			oldP = x.resolve(m[4], m[5], Person)
+		}
+		newP := x.resolve(m[6], m[7], Person)
+		if oldP == nil || newP == nil || oldP.Type != Person || newP.Type != Person || oldP == newP {
+			continue
+		}
+		var off *Entity
+		if m[8] >= 0 {
+			off = x.officeAt(m[8], m[9])
+		} else {
+			off = x.lastOffice(oldP)
+		}
+		if off != nil {
+			x.sfact(newP, PositionHeld, ref(off), Qualifier{Replaces, ref(oldP)})
+		}
+	}
 	for _, m := range x.near(replaced, 80, "replaced", "succeeded") {
 		newP := x.resolve(m[2], m[3], Person)
 		oldP := x.resolve(m[4], m[5], Person)
@@ -166,6 +190,17 @@ func (x *extraction) holders() {
 		x.sfact(newP, PositionHeld, ref(off), append(start, Qualifier{Replaces, ref(oldP)})...)
 		x.sfact(oldP, PositionHeld, ref(off), end...)
 	}
+}
+
+// lastOffice returns the office p was last said to hold, if any.
+func (x *extraction) lastOffice(p *Entity) *Entity {
+	for k := len(x.facts) - 1; k >= 0; k-- {
+		f := x.facts[k]
+		if f.Subject == p.ID && f.Relation == PositionHeld && f.Object.Kind == EntityValue {
+			return x.r.byID[f.Object.Entity]
+		}
+	}
+	return nil
 }
 
 // termQuals reads start and end qualifiers from the sentence offsets of a
@@ -211,7 +246,7 @@ func (x *extraction) bodyHead(off, p *Entity) {
 	}
 	body := x.r.find(GovernmentOrganization, m[1])
 	if body == nil {
-		body = x.r.find(GovernmentOrganization, strings.TrimSuffix(m[1], " of "+x.countryName()))
+		body = x.r.find(GovernmentOrganization, strings.TrimSuffix(m[1], x.ofCountry()))
 	}
 	if body == nil || body.Type == Country {
 		return
@@ -222,18 +257,14 @@ func (x *extraction) bodyHead(off, p *Entity) {
 	}
 }
 
-func (x *extraction) countryName() string {
-	if x.r.country == nil {
-		return ""
-	}
-	return x.r.country.Name
-}
+// ofCountry is " of " and the country's name as titles end with it.
+func (x *extraction) ofCountry() string { return x.r.ofCountry }
 
 // headOf records that p, the current holder of office off, is the
 // country's head of state or government when the office is.
 func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 	c := x.r.country
-	if c == nil || off == nil || !strings.HasSuffix(off.Name, " of "+c.Name) {
+	if c == nil || off == nil || !strings.HasSuffix(off.Name, x.ofCountry()) {
 		return
 	}
 	// The offices the text declares heads of state or government ("the
@@ -245,7 +276,7 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 			declared[f.Relation] = true
 		}
 	}
-	title := strings.TrimSuffix(off.Name, " of "+c.Name)
+	title := strings.TrimSuffix(off.Name, x.ofCountry())
 	state := declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch"
 	if state {
 		x.fact(c, HeadOfState, ref(p), ev, cites)
@@ -685,6 +716,29 @@ var (
 	inceptionRE = pat(`({NP}|"[^"]+"[^.,;]{0,30}?)(?:\s*\([^)]*\))?,? (?:was|were|has been|had been)? ?(?:established|created|founded|set up|formed|approved|adopted|launched|instituted|inaugurated|introduced) (?:in|on) ({DATE})`)
 	parenSetRE  = pat(`({NP})\s*\((?:established|created|founded|set up|formed) (?:in|on) ({DATE})\)`)
 )
+
+// statePeriodRE matches a former state's years: "The Weimar Republic was
+// the German state from 1918 to 1933".
+var statePeriodRE = pat(`({NP}) was (?:a|an|the) (?:[\w-]+ ){0,3}(?:state|country|republic|empire|kingdom|federation|confederation|union|monarchy|polity|khanate|sultanate|caliphate)\b[^.;]{0,40}? (?:from|between) ({DATE}) (?:to|until|and) ({DATE})`)
+
+// statePeriod reads a former state's years: its inception and its end.
+func (x *extraction) statePeriod() {
+	if !x.has(" was ") {
+		return
+	}
+	for _, m := range x.near(statePeriodRE, 80, " was ") {
+		e := x.resolve(m[2], m[3], "")
+		if e == nil || e.Type != Country && e.Type != AdministrativeArea {
+			continue
+		}
+		if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
+			x.sfact(e, Inception, DateOf(d))
+		}
+		if d, ok := dateAt(x.text[m[6]:m[7]]); ok {
+			x.sfact(e, Dissolved, DateOf(d))
+		}
+	}
+}
 
 // inception reads "X was established on DATE", "X (set up in 2022)" and
 // `The "Y" state program approved in 2013`.
@@ -1279,12 +1333,15 @@ var (
 	invasionRE  = pat(`\b(\p{Lu}[\p{L}]+) (invasion|occupation|annexation) of ({NP})`)
 )
 
-var eventDateRE = pat(`^ (?:of|on) ({DATE})`)
+var (
+	eventDateRE = pat(`^ (?:of|on) ({DATE})`)
+	tookPlaceRE = pat(`({NP}) (?:took place|occurred|happened|broke out) (?:in (?:the )?({NP}) )?(?:on|in) ({DATE})`)
+)
 
 // events reads "the 2015 constitutional referendum" (an event at a year)
 // and "the Turkish invasion of Armenia".
 func (x *extraction) events() {
-	if !x.has("1", "2", "invasion", "occupation", "annexation") {
+	if !x.has("1", "2", "invasion", "occupation", "annexation", "took place", "occurred", "happened", "broke out") {
 		return
 	}
 	for _, m := range yearEventRE.FindAllStringSubmatchIndex(x.text, -1) {
@@ -1299,8 +1356,24 @@ func (x *extraction) events() {
 			continue
 		}
 		if m := eventDateRE.FindStringSubmatchIndex(x.text[mm.end:]); m != nil {
-			if d, ok := dateAt(x.text[mm.end+m[2] : mm.end+m[3]]); ok && d.Day > 0 {
+			if d, ok := dateAt(x.text[mm.end+m[2] : mm.end+m[3]]); ok && d.Month > 0 {
 				x.sfact(mm.e, PointInTime, DateOf(d))
+			}
+		}
+	}
+	// "The Beer Hall Putsch took place in Munich on 8 November 1923".
+	for _, m := range x.near(tookPlaceRE, 80, "took place", "occurred", "happened", "broke out") {
+		ev := x.resolve(m[2], m[3], "")
+		if ev == nil || ev.Type != Event {
+			continue
+		}
+		if d, ok := dateAt(x.text[m[6]:m[7]]); ok {
+			x.sfact(ev, PointInTime, DateOf(d))
+		}
+		if m[4] >= 0 {
+			// "in Munich": a place not known otherwise is a city.
+			if at := x.resolve(m[4], m[5], City); at != nil && (at.Type == City || at.Type == Place || at.Type == AdministrativeArea || at.Type == Country) {
+				x.sfact(ev, LocatedIn, ref(at)) // P131, as Wikidata's events have it
 			}
 		}
 	}

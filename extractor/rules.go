@@ -64,6 +64,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).seats,
 	(*extraction).terms,
 	(*extraction).inception,
+	(*extraction).statePeriod,
 	(*extraction).independence,
 	(*extraction).dissolution,
 	(*extraction).ranking,
@@ -173,7 +174,10 @@ func looksLikePerson(name string) bool {
 	if len(f) < 1 || len(f) > 4 {
 		return false
 	}
-	for _, w := range f {
+	for k, w := range f {
+		if nameParticles[w] && k > 0 && k < len(f)-1 {
+			continue // "Paul von Hindenburg"
+		}
 		if !startsUpper(w) || heads[w] != "" || leadStop[w] || officeWords[w] {
 			return false
 		}
@@ -184,6 +188,12 @@ func looksLikePerson(name string) bool {
 	_, isCountry := gazetteer.CountryByName(name)
 	return !isCountry
 }
+
+// nameParticles are the lower-case words inside persons' names, as namePat
+// allows them.
+var nameParticles = map[string]bool{"von": true, "van": true, "de": true, "da": true,
+	"di": true, "del": true, "der": true, "den": true, "du": true, "bin": true, "ibn": true,
+	"ben": true, "al": true, "el": true}
 
 // officeWords are the words of office titles, which are no part of a
 // person's name.
@@ -394,7 +404,7 @@ func (x *extraction) parenAliases() {
 		if allGeneric(outer) && !cognate(outer, inner) && !isAcronym(inner) {
 			name, alias = inner, outer
 			if x.r.country != nil {
-				x.r.alias(x.ent(t, name, i, m[5], alias), outer+" of "+x.r.country.Name)
+				x.r.alias(x.ent(t, name, i, m[5], alias), outer+x.r.ofCountry)
 				continue
 			}
 		}
@@ -737,7 +747,7 @@ func (x *extraction) names() {
 			continue
 		}
 		word := capitalize(strings.ToLower(x.text[m[2]:m[3]]))
-		if e := x.r.find(GovernmentOrganization, word+" of "+x.r.country.Name); e != nil {
+		if e := x.r.find(GovernmentOrganization, word+x.r.ofCountry); e != nil {
 			x.ments = append(x.ments, mention{m[2], m[3], e})
 		}
 	}
