@@ -73,6 +73,20 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "table with the date column before the party; a leader apposition before was",
+		path: armenia,
+		text: "Cabinet\n\nThe current cabinet was sworn in on 23 July 2024.\n\nPortfolio Minister Took office Party\n" +
+			"Minister of Finance Aram Ghukasyan 23 July 2024 Civil Contract\n" +
+			"Minister of Defence Suren Papikyan 18 July 2022 Civil Contract\n\nHistory\n\n" +
+			"Hovik Abrahamyan, leader of the Republican Party, was Prime Minister from 2014 to 2016.",
+		want: []string{
+			"person/aram-ghukasyan positionHeld office/minister-of-finance-of-armenia [startTime=d:2024-07-23]",
+			"person/aram-ghukasyan memberOfPoliticalParty organization/civil-contract",
+			"person/suren-papikyan positionHeld office/minister-of-defence-of-armenia [startTime=d:2022-07-18]",
+			"person/hovik-abrahamyan positionHeld office/prime-minister-of-armenia [startTime=d:2014 endTime=d:2016]",
+		},
+	},
+	{
 		// A country whose name takes "the" names its offices so; a
 		// former state's years; a successor takes the predecessor's
 		// office; an event's day and place; name particles.

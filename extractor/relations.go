@@ -32,7 +32,7 @@ var (
 	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
 	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
 	// "X is the Prime Minister of Armenia", "X has been Prime Minister since 2018".
-	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?(?:,? of the {NP},?)?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
+	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?(?:,? of the {NP},?|, (?:the )?(?:leader|chairman|chairwoman|head|founder|member) of (?:the )?{NP},)?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
 	// "The Prime Minister of Armenia is X".
 	officeIsRE = pat(`\b[Tt]he ({OFF}) (?:is|has been) ({NAME})`)
 	// "X served as Prime Minister from 2008 to 2013", "… has served as … since 2018".
@@ -55,7 +55,7 @@ const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 // "X became Y in DATE", "X, who had served as Y", "the President,
 // currently X", "The most recent Prime Minister is X".
 func (x *extraction) holders() {
-	if !x.has("sworn", "inaugurated", "elected", "appointed", "named", "nominated", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ") {
+	if !x.has("sworn", "inaugurated", "elected", "appointed", "named", "nominated", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ", " was ", " had been ") {
 		return
 	}
 	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "named")

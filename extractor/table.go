@@ -89,6 +89,19 @@ func splitRows(d *Document, idx wordIndex, t *Table) {
 			dates = dates[:len(dates)-1]
 			end = m.Start
 		}
+		// A date column before the last ("Portfolio Minister Took office
+		// Party"): the row's last date is its cell, and what follows it
+		// the party's.
+		if sc, pc := col(colStart), col(colParty); sc >= 0 && row.Cells[sc].Len() == 0 && pc > sc && len(dates) > 0 {
+			m := dates[len(dates)-1]
+			if tail := strings.TrimSpace(text[m.End:end]); tail != "" {
+				row.Cells[sc] = Span{base + m.Start, base + m.End}
+				k := strings.Index(text[m.End:end], tail)
+				row.Cells[pc] = Span{base + m.End + k, base + m.End + k + len(tail)}
+				end = m.Start
+				dates = dates[:len(dates)-1]
+			}
+		}
 		rest := strings.TrimRight(text[:end], " \t")
 		if ac, cc := col(colArea), col(colCapital); ac >= 0 && cc >= 0 {
 			splitAreaRow(row, base, rest, ac, cc)
@@ -109,6 +122,9 @@ func splitRows(d *Document, idx wordIndex, t *Table) {
 			continue
 		}
 		nameCol, partyCol := col(colName), col(colParty)
+		if partyCol >= 0 && row.Cells[partyCol].Len() > 0 {
+			partyCol = -1 // already read after the date
+		}
 		cut := len(words)
 		if partyCol >= 0 && nameCol >= 0 {
 			cut = bestCut(d, idx, row.Span, rest[start:], words)
