@@ -73,6 +73,18 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "chambers with whose-clauses; a name with al-; House of chambers",
+		path: armenia,
+		text: "The Parliament of Armenia consists of two chambers: the Senate, whose 69 members are appointed, and the House of Representatives, whose 138 members are elected. " +
+			"The Senate is headed by Tigran al-Hayek. Freedom House rated Armenia.",
+		want: []string{
+			"organization/senate-of-armenia numberOfSeats i:69",
+			"organization/house-of-representatives-of-armenia numberOfSeats i:138",
+			"organization/senate-of-armenia chairperson person/tigran-al-hayek",
+		},
+		absent: []string{"entity organization/freedom-house GovernmentOrganization"},
+	},
+	{
 		name: "table with the date column before the party; a leader apposition before was",
 		path: armenia,
 		text: "Cabinet\n\nThe current cabinet was sworn in on 23 July 2024.\n\nPortfolio Minister Took office Party\n" +

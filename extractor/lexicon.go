@@ -11,7 +11,7 @@ import (
 // with possessive apostrophes masked (see mask), so a proper-noun phrase
 // never runs across "'s".
 const (
-	capW = `(?:(?:St|Mt|Ft)\.\s)?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
+	capW = `(?:(?:St|Mt|Ft)\.\s|(?:al|el|ad|ar|as|at|an|az|ash|ud|ul|abu)-)?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
 	// the connectors of names ("Ministry of Internal Affairs", "Arica y
 	// Parinacota", "Mato Grosso do Sul", "Santiago del Estero").
@@ -83,6 +83,10 @@ var internationalRE = regexp.MustCompile(`\b(?:International|World|United Nation
 // stateBankRE matches a state's own bank ("Central Bank of Armenia").
 var stateBankRE = regexp.MustCompile(`^(?:Central|National|State|Reserve|People's) Bank\b`)
 
+// chamberHouseRE matches a chamber named "House of …" (not a dynasty, "House
+// of Windsor", nor "Freedom House").
+var chamberHouseRE = regexp.MustCompile(`^(?:(?:Lower|Upper) )?House of (?:Representatives|Commons|Lords|Councillors|Deputies|Delegates|Peers|Nationalities|Assembly|Elders|Federation|Keys|Burgesses|Nobles|the People)\b`)
+
 // legislatureRE matches the names of legislative bodies and chambers.
 var legislatureRE = regexp.MustCompile(`(?i)\b(?:parliament|assembly|senate|duma|congress|legislature|chamber|house of|majlis|mejlis|mäjilis|mazhilis|khural|sejm|rada|kenesh|sobranie|council of the federation|federation council|soviet)\b`)
 
@@ -132,6 +136,9 @@ func classify(name string) (Type, bool) {
 	}
 	if _, ok := gazetteer.OrgByName(name); ok && !allGeneric(name) {
 		return Organization, true
+	}
+	if chamberHouseRE.MatchString(name) {
+		return GovernmentOrganization, true // "House of Representatives"
 	}
 	h := headOf(name)
 	if t, ok := heads[h]; ok {

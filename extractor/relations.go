@@ -456,7 +456,7 @@ func (x *extraction) chairs() {
 }
 
 var (
-	hasSeatsRE      = pat(`\b(?:has|had|have|consists of|comprises|consisting of|composed of|made of|made up of|with) (?:a total of |only )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
+	hasSeatsRE      = pat(`\b(?:has|had|have|consists of|comprises|consisting of|composed of|made of|made up of|with|whose) (?:a total of |only )?{NUM} (seats|members|deputies|judges|senators|representatives|justices|MPs)\b`)
 	seatsMoveRE     = pat(`\b(?:reduced|increased|raised|cut|expanded|enlarged|changed) from (?:the (?:original|previous|former) )?{NUM} (?:members|seats|deputies|MPs)? ?to {NUM}`)
 	thereAreRE      = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
 	nMemberRE       = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
@@ -649,9 +649,10 @@ func (x *extraction) subjectBefore(pos int, want map[Type]bool) *Entity {
 
 // attachedBefore returns the entity of a wanted type named right before
 // pos, with at most a comma between: "the Senate, with 100 senators", or a
-// relative pronoun: "the Chamber of Deputies, which has 155 members".
+// relative pronoun: "the Chamber of Deputies, which has 155 members", "the
+// Senate, whose 69 members are appointed".
 func (x *extraction) attachedBefore(pos int, want map[Type]bool) *Entity {
-	with := strings.HasPrefix(x.text[pos:], "with ")
+	with := strings.HasPrefix(x.text[pos:], "with ") || strings.HasPrefix(x.text[pos:], "whose ")
 	for k := range x.ments {
 		m := &x.ments[k]
 		if m.end > pos || !want[m.e.Type] {
@@ -1258,7 +1259,7 @@ var ideologyRE = regexp.MustCompile(`(?:ist|ic|ian|ive|al)$`)
 // Georgia's Way, was created" and "the Leader of the New Right Party David
 // Gamkrelidze" (the leader chairs the party and belongs to it).
 func (x *extraction) parties() {
-	if !x.has("party", "leader", "chairman", "chairwoman", "head of", "founder") {
+	if !x.has("party", "leader", "chair", "head of", "founder") {
 		return
 	}
 	for _, re := range []*regexp.Regexp{partyAfterRE, partyApposRE} {

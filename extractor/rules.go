@@ -178,6 +178,9 @@ func looksLikePerson(name string) bool {
 		if nameParticles[w] && k > 0 && k < len(f)-1 {
 			continue // "Paul von Hindenburg"
 		}
+		if i := strings.IndexByte(w, '-'); i > 0 && k > 0 && articlePrefixes[w[:i]] {
+			w = w[i+1:] // "Faisal al-Fayez"
+		}
 		if !startsUpper(w) || heads[w] != "" || leadStop[w] || officeWords[w] {
 			return false
 		}
@@ -194,6 +197,12 @@ func looksLikePerson(name string) bool {
 var nameParticles = map[string]bool{"von": true, "van": true, "de": true, "da": true,
 	"di": true, "del": true, "der": true, "den": true, "du": true, "bin": true, "ibn": true,
 	"ben": true, "al": true, "el": true}
+
+// articlePrefixes are the lower-case articles joined by a hyphen to a
+// capitalized name ("al-Fayez", "el-Sisi"), as capW allows them.
+var articlePrefixes = map[string]bool{"al": true, "el": true, "ad": true, "ar": true,
+	"as": true, "at": true, "an": true, "az": true, "ash": true, "ud": true, "ul": true,
+	"abu": true}
 
 // officeWords are the words of office titles, which are no part of a
 // person's name.
