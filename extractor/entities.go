@@ -193,13 +193,23 @@ func (r *registry) add(t Type, name string, sp Span, aliases ...string) *Entity 
 	if slug(canon) == "" {
 		return nil // no letter or digit to name it by
 	}
+	given := aliases
 	aliases = append(aliases, extra...)
 	e := r.find(t, canon)
 	if e == nil {
-		others := aliases
+		others := given
 		if canon == name || !allGeneric(name) {
-			others = append([]string{name}, aliases...)
+			others = append([]string{name}, given...)
 		} // else "Security Council", now "… of Russia", is not any Security Council
+		// The canonical form's own aliases find it too, but not by an
+		// abbreviation the text may give another body: "International
+		// Criminal Court (ICC)" is not the International Chamber of
+		// Commerce, whose abbreviation is ICC.
+		for _, a := range extra {
+			if !isAcronym(a) {
+				others = append(others, a)
+			}
+		}
 		for _, a := range others {
 			if e = r.find(t, a); e != nil {
 				break

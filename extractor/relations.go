@@ -1138,7 +1138,11 @@ func (x *extraction) memberOf() {
 		item = strings.TrimPrefix(item, "the ")
 		i = j - len(item)
 		if _, ok := gazetteer.OrgByName(item); !ok && list == 0 {
-			continue
+			// A bare list takes the organizations the gazetteer knows, and
+			// those a head word types ("International Criminal Court").
+			if t, ok := x.classify(item); !ok || t != Organization && t != GovernmentOrganization {
+				continue
+			}
 		}
 		if e := x.resolve(i, j, ""); e != nil && (e.Type == Organization || e.Type == GovernmentOrganization) {
 			x.sfact(subject, MemberOf, ref(e))
