@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "called to hold the position of; appointed to the post of",
+		path: armenia,
+		text: "In June 2004 the businessman Davit Harutyunyan was called by the president to hold position of Minister of Economy. Ashot Markosyan was appointed to the post of Minister of Justice in 2005.",
+		want: []string{
+			"person/davit-harutyunyan positionHeld office/minister-of-economy-of-armenia",
+			"person/ashot-markosyan positionHeld office/minister-of-justice-of-armenia [startTime=d:2005]",
+		},
+	},
+	{
 		// Two bodies with one abbreviation stay two; a head word types a
 		// member the gazetteer does not list.
 		name: "organization participation list with a shared abbreviation",

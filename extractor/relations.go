@@ -25,8 +25,8 @@ func startQual(s string) []Qualifier {
 }
 
 var (
-	swornRE   = pat(`({NAME})(?:,[^,]{1,80},)?(?:,? who)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected|named) (?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
-	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	swornRE   = pat(`({NAME})(?:,[^,]{1,80},)?(?:,? who)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected|named) (?:as |to the (?:post|position|office) of )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post|position) of|(?:was )?(?:called|invited|asked|chosen|nominated)\b[^.;]{0,60}? to (?:hold|take|assume|fill|take up) (?:the )?(?:position|post|office) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
 	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
@@ -55,11 +55,11 @@ const ordinalPat = `(?:first|second|third|fourth|fifth|sixth|seventh|eighth|nint
 // "X became Y in DATE", "X, who had served as Y", "the President,
 // currently X", "The most recent Prime Minister is X".
 func (x *extraction) holders() {
-	if !x.has("sworn", "inaugurated", "elected", "appointed", "named", "nominated", "installed", "confirmed", "became", "becomes", "took office", "assumed", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ", " was ", " had been ") {
+	if !x.has("sworn", "inaugurated", "elected", "appointed", "named", "nominated", "installed", "confirmed", "became", "becomes", "took office", "assumed", "position of", "post of", "office of", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ", " was ", " had been ") {
 		return
 	}
 	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "named")
-	became := x.near(becameRE, 80, "became", "becomes", "took office", "assumed")
+	became := x.near(becameRE, 80, "became", "becomes", "took office", "assumed", "position of", "post of", "office of")
 	for _, ms := range [][][]int{sworn, became} {
 		for _, m := range ms {
 			p := x.resolve(m[2], m[3], Person)
