@@ -353,6 +353,10 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 	if r.country == nil {
 		return name, nil
 	}
+	// "President of the Republic": the country's.
+	if t == Office && strings.HasSuffix(name, " of the Republic") {
+		return strings.TrimSuffix(name, " of the Republic") + r.ofCountry, []string{name}
+	}
 	qualified := name + r.ofCountry
 	switch {
 	case t == GovernmentOrganization && allGeneric(name):

@@ -73,6 +73,19 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "French-style names: de la, d', the Republic; a body after the is no person",
+		path: "politics-of-france.txt",
+		text: "The President of the Republic, currently Jean Dupont, is the head of state. " +
+			"France is divided into 18 regions: Pays de la Loire, Provence-Alpes-Côte d'Azur, Grand Est and Brittany. " +
+			"The National Rally was founded in 1972.",
+		want: []string{
+			"person/jean-dupont positionHeld office/president-of-france",
+			"country/france containsAdministrativeArea region/pays-de-la-loire-region",
+			"country/france containsAdministrativeArea region/provence-alpes-côte-d-azur-region",
+		},
+		absent: []string{"entity organization/national-rally Person", "entity person/national-rally"},
+	},
+	{
 		name: "called to hold the position of; appointed to the post of",
 		path: armenia,
 		text: "In June 2004 the businessman Davit Harutyunyan was called by the president to hold position of Minister of Economy. Ashot Markosyan was appointed to the post of Minister of Justice in 2005.",

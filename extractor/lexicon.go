@@ -11,11 +11,11 @@ import (
 // with possessive apostrophes masked (see mask), so a proper-noun phrase
 // never runs across "'s".
 const (
-	capW = `(?:(?:St|Mt|Ft)\.\s|(?:al|el|ad|ar|as|at|an|az|ash|ud|ul|abu)-)?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
+	capW = `(?:(?:St|Mt|Ft)\.\s|(?:al|el|ad|ar|as|at|an|az|ash|ud|ul|abu)-|[dl]['’])?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
 	// the connectors of names ("Ministry of Internal Affairs", "Arica y
 	// Parinacota", "Mato Grosso do Sul", "Santiago del Estero").
-	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la|og|och|und)(?:\s+the)?\s+)?` + capW + `)*`
+	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la|og|och|und)(?:\s+(?:the|la|le|los|las))?\s+)?` + capW + `)*`
 	// namePat is a person's name: up to four capitalized words, with the
 	// particles of names between ("Paul von Hindenburg", "Charles de
 	// Gaulle", "Abdullah bin Ahmad").

@@ -1032,6 +1032,9 @@ func (x *extraction) personContext(name string, i, j int) bool {
 	if len(f) < 2 || len(f) > 4 {
 		return false
 	}
+	if before := strings.ToLower(x.text[max(0, i-4):i]); before == "the " {
+		return false // "The National Rally was founded …": no person
+	}
 	for k, w := range f {
 		if months[strings.ToLower(w)] != 0 || isAcronym(w) && !(k == len(f)-1 && k > 0 && romanRE.MatchString(w)) {
 			return false // a regnal number may end a name: "Ilia II"
