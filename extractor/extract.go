@@ -114,8 +114,9 @@ func (x *extraction) findCountry() {
 		// An article names its country early: its first 4 KB decide.
 		head := x.d.Text[:min(len(x.d.Text), 4096)]
 		counts := map[string]int{}
-		for _, m := range npRE.FindAllString(mask(head), -1) {
-			if c, ok := gazetteer.CountryByName(m); ok && !c.Historical {
+		masked := mask(head)
+		for _, loc := range findAll(npRE, masked) {
+			if c, ok := gazetteer.CountryByName(masked[loc[0]:loc[1]]); ok && !c.Historical {
 				counts[c.Name]++
 			}
 		}

@@ -343,7 +343,7 @@ func (x *extraction) powers() {
 			}
 		}
 	}
-	if m := knownAs.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(knownAs, x.text); m != nil {
 		if e := x.resolve(m[2], m[3], GovernmentOrganization); e != nil {
 			x.sfact(c, LegislativeBody, ref(e))
 		}
@@ -419,13 +419,13 @@ func (x *extraction) appointedBy() {
 	if !x.has("appointed by", "nominated by", "named by", "appoints", "nominates") {
 		return
 	}
-	for _, m := range appointsRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(appointsRE, x.text) {
 		by, off := x.officeAt(m[2], m[3]), x.officeAt(m[4], m[5])
 		if by != nil && off != nil && by != off {
 			x.sfact(off, AppointedBy, ref(by))
 		}
 	}
-	m := appointedRE.FindStringSubmatchIndex(x.text)
+	m := findFirst(appointedRE, x.text)
 	if m == nil {
 		return
 	}
@@ -448,7 +448,7 @@ func (x *extraction) chairs() {
 	if x.subject == nil || x.subject.Type != Office {
 		return
 	}
-	for _, m := range chairsRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(chairsRE, x.text) {
 		if org := x.resolve(m[2], m[3], ""); org != nil && org.Type == GovernmentOrganization {
 			x.sfact(org, LeaderOffice, ref(x.subject))
 		}
@@ -480,7 +480,7 @@ func (x *extraction) seats() {
 	}
 	// "X has two chambers" (first, so that chambers named in the same
 	// sentence count).
-	if m := chambersRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(chambersRE, x.text); m != nil {
 		var leg *Entity // the first legislature named, before the verb if one is
 		for _, mm := range x.ments {
 			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name) && (leg == nil || mm.start < m[0]) {
@@ -515,7 +515,7 @@ func (x *extraction) seats() {
 		}
 	}
 	// "the number of MPs was reduced from the original 131 members to 101".
-	for _, m := range seatsMoveRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(seatsMoveRE, x.text) {
 		s := x.subjectBefore(m[0], legislatures)
 		if s == nil && x.chambers.of == nil {
 			s = x.legislature()
@@ -688,7 +688,7 @@ func (x *extraction) terms() {
 	if !x.has("-year term", " years") {
 		return
 	}
-	if m := termSetRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(termSetRE, x.text); m != nil {
 		var s *Entity
 		if x.text[m[2]:m[3]] == "presidential" {
 			s = x.officeEntity("President", x.span(m[2], m[3]))
@@ -700,9 +700,9 @@ func (x *extraction) terms() {
 		}
 		return
 	}
-	m := termRE.FindStringSubmatchIndex(x.text)
+	m := findFirst(termRE, x.text)
 	if m == nil {
-		m = termOfRE.FindStringSubmatchIndex(x.text)
+		m = findFirst(termOfRE, x.text)
 	}
 	if m == nil {
 		return
@@ -763,7 +763,7 @@ func (x *extraction) inception() {
 			x.sfact(e, Inception, DateOf(d))
 		}
 	}
-	for _, m := range parenSetRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(parenSetRE, x.text) {
 		if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
 			if e := x.resolve(m[2], m[3], Organization); e != nil && e.Type != Person {
 				x.sfact(e, Inception, DateOf(d))
@@ -830,7 +830,7 @@ func (x *extraction) dissolution() {
 			x.sfact(a.e, Dissolved, DateOf(d))
 		}
 	}
-	for _, m := range dissolvedRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(dissolvedRE, x.text) {
 		e := x.resolve(m[2], m[3], "")
 		// A former state ends ("The TSFSR was dissolved in 1936"); the
 		// country the article is about goes on.
@@ -857,7 +857,7 @@ func (x *extraction) ranking() {
 		return
 	}
 	// "Armenia slipped from 99th place in 2007 to 109th": both ranks.
-	for _, m := range rankMoveRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(rankMoveRE, x.text) {
 		if e := x.resolve(m[2], m[3], ""); e != nil {
 			for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
 				if n, ok := ParseNumber(x.text[g[0]:g[1]]); ok {
@@ -866,7 +866,7 @@ func (x *extraction) ranking() {
 			}
 		}
 	}
-	for _, m := range append(rankRE.FindAllStringSubmatchIndex(x.text, -1), rankObjRE.FindAllStringSubmatchIndex(x.text, -1)...) {
+	for _, m := range append(findAll(rankRE, x.text), findAll(rankObjRE, x.text)...) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil {
 			continue
@@ -876,7 +876,7 @@ func (x *extraction) ranking() {
 		}
 	}
 	if c := x.r.country; c != nil {
-		for _, m := range rankCountryRE.FindAllStringSubmatchIndex(x.text, -1) {
+		for _, m := range findAll(rankCountryRE, x.text) {
 			if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
 				x.sfact(c, Ranking, IntOf(n))
 			}
@@ -913,7 +913,7 @@ func (x *extraction) includes() {
 	if !x.has("include", "comprise", "consist", "made up of", "composed of", "encompass") {
 		return
 	}
-	m := includesRE.FindStringSubmatchIndex(x.text)
+	m := findFirst(includesRE, x.text)
 	if m == nil || x.subject == nil || x.subject.Type == Person || x.subject.Type == Office || x.subject.Type == Country {
 		return
 	}
@@ -1020,7 +1020,7 @@ func (x *extraction) partOf() {
 	if !x.has("part of") {
 		return
 	}
-	for _, m := range partOfRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(partOfRE, x.text) {
 		if strings.Contains(x.text[m[3]:m[4]], " not ") {
 			continue
 		}
@@ -1067,7 +1067,7 @@ func (x *extraction) capital() {
 	if owner == nil {
 		return
 	}
-	for _, m := range capitalMoveRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(capitalMoveRE, x.text) {
 		to := x.resolve(m[4], m[5], City)
 		if to == nil || to.Type != City {
 			continue
@@ -1079,7 +1079,7 @@ func (x *extraction) capital() {
 		x.resolve(m[2], m[3], City)
 		x.sfact(owner, Capital, ref(to), q...)
 	}
-	for _, m := range isCapitalRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(isCapitalRE, x.text) {
 		o := owner
 		if m[4] >= 0 {
 			o = x.resolve(m[4], m[5], "")
@@ -1091,7 +1091,7 @@ func (x *extraction) capital() {
 			x.sfact(o, Capital, ref(city))
 		}
 	}
-	for _, m := range capitalIsRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(capitalIsRE, x.text) {
 		o := owner
 		if m[2] >= 0 {
 			o = x.resolve(m[2], m[3], "")
@@ -1171,7 +1171,7 @@ func (x *extraction) memberAmong() {
 		return
 	}
 	for _, re := range []*regexp.Regexp{oneOfRE, amongOrgRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+		for _, m := range findAll(re, x.text) {
 			if _, ok := gazetteer.OrgByName(x.raw(m[2], m[3])); !ok {
 				continue
 			}
@@ -1189,7 +1189,7 @@ func (x *extraction) accession() {
 	if !x.has("accession", "admission") {
 		return
 	}
-	for _, m := range accessionRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(accessionRE, x.text) {
 		c := x.r.find(Country, x.raw(m[2], m[3]))
 		if c == nil {
 			continue
@@ -1207,7 +1207,7 @@ func (x *extraction) joined() {
 	if !x.has("joined", "acceded", "admitted", "became a member") {
 		return
 	}
-	for _, m := range joinedRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(joinedRE, x.text) {
 		c := x.resolve(m[2], m[3], "")
 		o := x.resolve(m[4], m[5], "")
 		if c == nil || o == nil || c.Type != Country || o.Type != Organization {
@@ -1230,7 +1230,7 @@ func (x *extraction) countryOf() {
 	if !x.has("\x01") {
 		return
 	}
-	for _, m := range possessiveRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(possessiveRE, x.text) {
 		owner := x.raw(m[2], m[3])
 		after := m[1]
 		e := x.at(after, after+1)
@@ -1267,7 +1267,7 @@ func (x *extraction) parties() {
 		return
 	}
 	for _, re := range []*regexp.Regexp{partyAfterRE, partyApposRE} {
-		for _, m := range re.FindAllStringSubmatchIndex(x.text, -1) {
+		for _, m := range findAll(re, x.text) {
 			name, drop := trimLead(x.raw(m[2], m[3]))
 			if name == "" || !startsUpper(name) {
 				continue
@@ -1284,7 +1284,7 @@ func (x *extraction) parties() {
 			x.ent(PoliticalParty, name, m[2]+drop, m[3])
 		}
 	}
-	for _, m := range partyLeaderRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(partyLeaderRE, x.text) {
 		// "the New Right Party David Gamkrelidze": the party ends with its head.
 		if loc := partyHeadRE.FindAllStringIndex(x.text[m[2]:m[5]], -1); len(loc) > 0 {
 			end := m[2] + loc[len(loc)-1][1]
@@ -1306,7 +1306,7 @@ func (x *extraction) parties() {
 	// "Patricio Aylwin of the Christian Democratic Party", "Gabriel
 	// Boric (Social Convergence Party)": a person and the party named
 	// right after; the phrase must read as a party.
-	for _, m := range personPartyRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(personPartyRE, x.text) {
 		name := x.raw(m[4], m[5])
 		if t, ok := x.classify(name); !ok || t != PoliticalParty {
 			continue
@@ -1349,7 +1349,7 @@ func (x *extraction) events() {
 	if !x.has("1", "2", "invasion", "occupation", "annexation", "took place", "occurred", "happened", "broke out") {
 		return
 	}
-	for _, m := range yearEventRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(yearEventRE, x.text) {
 		name := x.raw(m[0], m[1])
 		e := x.ent(Event, name, m[0], m[1])
 		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
@@ -1382,7 +1382,7 @@ func (x *extraction) events() {
 			}
 		}
 	}
-	for _, m := range invasionRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(invasionRE, x.text) {
 		adj := x.raw(m[2], m[3])
 		if _, ok := gazetteer.CountryByDemonym(adj); !ok {
 			continue
@@ -1403,7 +1403,7 @@ func (x *extraction) branches() {
 	if c == nil {
 		return
 	}
-	for _, m := range branchRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(branchRE, x.text) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil || e.Type != GovernmentOrganization {
 			continue
@@ -1432,7 +1432,7 @@ func (x *extraction) headedBy() {
 	if !x.has("headed by", "led by", "chaired by") {
 		return
 	}
-	for _, m := range headedRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(headedRE, x.text) {
 		org := x.resolve(m[2], m[3], "")
 		if org == nil || org.Type != GovernmentOrganization && org.Type != Organization && org.Type != PoliticalParty {
 			continue
@@ -1635,7 +1635,7 @@ func (x *extraction) elections() {
 	if !x.has(" held ") {
 		return
 	}
-	for _, m := range electRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(electRE, x.text) {
 		d, ok := dateAt(x.text[m[8]:m[9]])
 		if !ok {
 			continue

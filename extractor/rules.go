@@ -226,7 +226,7 @@ func (x *extraction) nativeNames() {
 	if !x.has(":") {
 		return
 	}
-	for _, m := range nativeRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(nativeRE, x.text) {
 		lang, ok := gazetteer.LanguageByName(x.raw(m[4], m[5]))
 		if !ok {
 			continue
@@ -298,12 +298,12 @@ func (x *extraction) divisions() {
 	if !x.has("divided", "split", ":", " include", " are ", " comprise") {
 		return
 	}
-	if m := dividedRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(dividedRE, x.text); m != nil {
 		if c := x.resolve(m[2], m[3], ""); c != nil && (c.Type == Country || c.Type == AdministrativeArea) {
 			container = c
 		}
 		x.unit = unitNoun(x.text[m[6]:m[7]])
-		if cm := citiesOfRE.FindStringSubmatchIndex(x.text); cm != nil {
+		if cm := findFirst(citiesOfRE, x.text); cm != nil {
 			for _, it := range npRE.FindAllStringIndex(x.text[cm[2]:cm[3]], -1) {
 				i, j := cm[2]+it[0], cm[2]+it[1]
 				if city := x.ent(City, x.raw(i, j), i, j); city != nil && container != nil {
@@ -318,7 +318,7 @@ func (x *extraction) divisions() {
 	if x.labelledList(container) {
 		return
 	}
-	lm := listHeadRE.FindStringSubmatchIndex(x.text)
+	lm := findFirst(listHeadRE, x.text)
 	if lm == nil || strings.Count(x.text[:lm[1]], "(") != strings.Count(x.text[:lm[1]], ")") {
 		return // no list, or a colon inside parentheses ("in Tajik: …")
 	}
@@ -429,7 +429,7 @@ var acronymRE = regexp.MustCompile(`\((\p{Lu}{2,8})\)`)
 // acronym's letters delimit: "National Assessment and Examination Centre
 // (NAEC)".
 func (x *extraction) acronymNames() {
-	for _, loc := range acronymRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, loc := range findAll(acronymRE, x.text) {
 		letters := []rune(x.text[loc[2]:loc[3]])
 		end := len(strings.TrimRight(x.text[:loc[0]], " "))
 		toks := tokensOf(x.text[:end])
@@ -588,7 +588,7 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 			last++
 		}
 		hi := min(len(x.text), at[last]+160)
-		for _, m := range re.FindAllStringSubmatchIndex(x.text[lo:hi], -1) {
+		for _, m := range findAll(re, x.text[lo:hi]) {
 			spans := false
 			for _, k := range at[w : last+1] {
 				spans = spans || m[0]+lo <= k && k < m[1]+lo
@@ -615,7 +615,7 @@ var officeKeys = []string{"president", "minister", "premier", "chancellor", "spe
 
 // citiesOf reads "the city of Baikonur".
 func (x *extraction) citiesOf() {
-	for _, m := range cityOfRE.FindAllStringSubmatchIndex(x.text, -1) {
+	for _, m := range findAll(cityOfRE, x.text) {
 		if x.at(m[2], m[3]) == nil {
 			if _, ok := x.classify(x.raw(m[2], m[3])); !ok {
 				x.ent(City, x.raw(m[2], m[3]), m[2], m[3])
@@ -738,7 +738,7 @@ func (x *extraction) names() {
 		}
 	}
 	if x.has("unicameral") {
-		if m := unicameralRE.FindStringSubmatchIndex(x.text); m != nil {
+		if m := findFirst(unicameralRE, x.text); m != nil {
 			if e := x.at(m[2], m[3]); e != nil && e.Type == GovernmentOrganization {
 				x.unicameral = e
 			}
@@ -848,7 +848,7 @@ func (x *extraction) splitOfficePerson(oi, oj, ni, nj int) (int, int, int, int) 
 // Akhalaia" is a body and a person).
 func (x *extraction) phrases() [][2]int {
 	var out [][2]int
-	nps := npRE.FindAllStringIndex(x.text, -1)
+	nps := findAll(npRE, x.text)
 	for k := 0; k < len(nps); k++ {
 		m := nps[k]
 		i, j := m[0], m[1]
@@ -1069,7 +1069,7 @@ var labelListRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L} ]{2,40}?)\s*:\s*(.+?)\.?
 // "Cities: Batumi, Kutaisi" and "Capital city: Tbilisi": the label's noun
 // types the items; first-level divisions belong to the country.
 func (x *extraction) labelledList(container *Entity) bool {
-	m := labelListRE.FindStringSubmatchIndex(x.text)
+	m := findFirst(labelListRE, x.text)
 	if m == nil {
 		return false
 	}
@@ -1139,7 +1139,7 @@ func (x *extraction) listRow() {
 	if x.d.Blocks[x.sent.Block].Kind != ListItem && !x.wholeLine() {
 		return
 	}
-	if m := rowNameTermRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(rowNameTermRE, x.text); m != nil {
 		if off := x.sectionOffice(); off != nil {
 			p := x.resolve(m[2], m[3], Person)
 			if p == nil || p.Type != Person {
@@ -1156,14 +1156,14 @@ func (x *extraction) listRow() {
 		}
 		return
 	}
-	if m := rowOfficeNameRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(rowOfficeNameRE, x.text); m != nil {
 		k := officeExtent(x.text[m[2]:])
 		if k > 0 && m[2]+k <= m[4] && strings.TrimSpace(strings.Trim(x.text[m[2]+k:m[4]], " –—:-")) == "" {
 			x.officeRow(m[2], m[2]+k, m[4], m[5], m[6], m[7])
 			return
 		}
 	}
-	if m := rowNameOfficeRE.FindStringSubmatchIndex(x.text); m != nil {
+	if m := findFirst(rowNameOfficeRE, x.text); m != nil {
 		if k := officeExtent(x.text[m[4]:m[5]]); k > 0 && m[4]+k == m[5] {
 			x.officeRow(m[4], m[5], m[2], m[3], -1, -1)
 		}
