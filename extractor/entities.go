@@ -71,9 +71,9 @@ type registry struct {
 	// ofCountry is " of " and the country's name as titles end with it:
 	// " of Armenia", " of the Weimar Republic".
 	ofCountry string
-	byID    map[string]*Entity
-	keys    map[string][]*Entity // nameKey of a name or alias → entities
-	surname map[string][]*Entity // nameKey of a person's last or first name → persons
+	byID      map[string]*Entity
+	keys      map[string][]*Entity // nameKey of a name or alias → entities
+	surname   map[string][]*Entity // nameKey of a person's last or first name → persons
 }
 
 func newRegistry(d *Document) *registry {

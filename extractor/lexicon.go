@@ -11,21 +11,23 @@ import (
 // with possessive apostrophes masked (see mask), so a proper-noun phrase
 // never runs across "'s".
 const (
-	capW = `(?:(?:St|Mt|Ft)\.\s|(?:al|el|ad|ar|as|at|an|az|ash|ud|ul|abu)-|[dl]['’])?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
+	capW = `(?:[SMF]t\.\s|[a-z]{2,3}-|[dl]['’])?\p{Lu}[\p{L}\p{M}\p{N}]*(?:[-'’/][\p{L}\p{M}\p{N}]+)*`
 	// npPat is a proper-noun phrase: capitalized words joined by spaces and
 	// the connectors of names ("Ministry of Internal Affairs", "Arica y
 	// Parinacota", "Mato Grosso do Sul", "Santiago del Estero").
-	npPat   = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la|og|och|und)(?:\s+(?:the|la|le|los|las))?\s+)?` + capW + `)*`
+	npPat = capW + `(?:\s+(?:(?:of|for|de|du|al|el|van|von|y|del|della|di|da|do|dos|das|der|den|des|la|og|och|und)(?:\s+(?:the|la|le|los|las))?\s+)?` + capW + `)*`
 	// namePat is a person's name: up to four capitalized words, with the
 	// particles of names between ("Paul von Hindenburg", "Charles de
 	// Gaulle", "Abdullah bin Ahmad").
-	namePat = capW + `(?:\s+(?:(?:von|van|de|da|di|del|der|den|du|bin|ibn|ben|al|el)\s+){0,2}` + capW + `){0,3}`
+	namePat = capW + `(?:\s+(?:(?:v[ao]n|d(?:[aiu]|el?)|b(?:in|en)|ibn|[ae]l)\s+(?:(?:de[rn]?|la|le)\s+)?)?` + capW + `){0,3}`
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )
 
-// datePat is dateRE without its word boundaries and with its groups made
-// non-capturing, so that a {DATE} in a pattern is one group of it.
-var datePat = nonCapturing(strings.TrimSuffix(strings.TrimPrefix(dateRE.String(), `\b`), `\b`))
+// datePat is dateRE without its word boundaries and with no groups, so that
+// a {DATE} in a pattern is one group of it.
+// The two forms that begin with the month share it: "March 20, 2019" and
+// "March 2019" match as in dateRE.
+var datePat = `(?:\d{1,2}\s+` + monthAlt + `,?\s+\d{4}|` + monthAlt + `\s+(?:\d{1,2},?\s+)?\d{4}|\d{4}-\d{2}-\d{2}|(?:1[0-9]|20)\d{2})`
 
 // nonCapturing turns the capturing groups of a pattern into plain ones.
 func nonCapturing(p string) string {

@@ -58,6 +58,9 @@ func (x *extraction) holders() {
 	if !x.has("sworn", "inaugurated", "elected", "appointed", "named", "nominated", "installed", "confirmed", "became", "becomes", "took office", "assumed", "position of", "post of", "office of", "served as", "serves as", "serving as", "current", "presently", "now ", "incumbent", "most recent", "present ", "new ", "replaced", "succeeded", " is ", " has been ", " was ", " had been ") {
 		return
 	}
+	if !x.has(officeKeys...) {
+		return // every pattern below names an office
+	}
 	sworn := x.near(swornRE, 200, "sworn", "inaugurated", "elected", "appointed", "installed", "confirmed", "named")
 	became := x.near(becameRE, 80, "became", "becomes", "took office", "assumed", "position of", "post of", "office of")
 	for _, ms := range [][][]int{sworn, became} {
@@ -146,27 +149,6 @@ func (x *extraction) holders() {
 			x.bodyHead(off, p)
 		}
 	}
-	for _, m := range x.near(succeededByRE, 80, "succeeded by", "replaced by") {
-		var oldP *Entity
-		if m[2] >= 0 {
-			oldP = x.lastPerson
-		} else {
-			oldP = x.resolve(m[4], m[5], Person)
-		}
-		newP := x.resolve(m[6], m[7], Person)
-		if oldP == nil || newP == nil || oldP.Type != Person || newP.Type != Person || oldP == newP {
-			continue
-		}
-		var off *Entity
-		if m[8] >= 0 {
-			off = x.officeAt(m[8], m[9])
-		} else {
-			off = x.lastOffice(oldP)
-		}
-		if off != nil {
-			x.sfact(newP, PositionHeld, ref(off), Qualifier{Replaces, ref(oldP)})
-		}
-	}
 	for _, m := range x.near(replaced, 80, "replaced", "succeeded") {
 		newP := x.resolve(m[2], m[3], Person)
 		oldP := x.resolve(m[4], m[5], Person)
@@ -189,6 +171,35 @@ func (x *extraction) holders() {
 		}
 		x.sfact(newP, PositionHeld, ref(off), append(start, Qualifier{Replaces, ref(oldP)})...)
 		x.sfact(oldP, PositionHeld, ref(off), end...)
+	}
+}
+
+// successions reads "He was succeeded by Y", "X was replaced by Y (as
+// Z)": Y holds the office X was last said to hold, or the one named.
+func (x *extraction) successions() {
+	if !x.has("succeeded by", "replaced by") {
+		return
+	}
+	for _, m := range x.near(succeededByRE, 80, "succeeded by", "replaced by") {
+		var oldP *Entity
+		if m[2] >= 0 {
+			oldP = x.lastPerson
+		} else {
+			oldP = x.resolve(m[4], m[5], Person)
+		}
+		newP := x.resolve(m[6], m[7], Person)
+		if oldP == nil || newP == nil || oldP.Type != Person || newP.Type != Person || oldP == newP {
+			continue
+		}
+		var off *Entity
+		if m[8] >= 0 {
+			off = x.officeAt(m[8], m[9])
+		} else {
+			off = x.lastOffice(oldP)
+		}
+		if off != nil {
+			x.sfact(newP, PositionHeld, ref(off), Qualifier{Replaces, ref(oldP)})
+		}
 	}
 }
 

@@ -58,6 +58,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).legislatures,
 	(*extraction).listRow,
 	(*extraction).holders,
+	(*extraction).successions,
 	(*extraction).powers,
 	(*extraction).appointedBy,
 	(*extraction).chairs,

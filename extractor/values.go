@@ -11,7 +11,10 @@ var months = map[string]int{"january": 1, "february": 2, "march": 3, "april": 4,
 	"december": 12, "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8,
 	"sep": 9, "sept": 9, "oct": 10, "nov": 11, "dec": 12}
 
-const monthAlt = `(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`
+// monthAlt matches a month's name or abbreviation ("March", "Mar.",
+// "Sept"), written with shared prefixes to keep the patterns it is part of
+// small (Go's regexp backtracks only programs of up to 500 instructions).
+const monthAlt = `(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?`
 
 // dateRE finds dates: "20 March 2019", "March 20, 2019", "March 2019",
 // "2022-01-07" and bare years 1000–2099.
