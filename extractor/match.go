@@ -153,14 +153,19 @@ func (m *wordMatcher) canBegin(r rune) bool {
 // findAll returns re's leftmost non-overlapping matches in s, with their
 // submatches, as FindAllStringSubmatchIndex(s, -1) does — tried only at
 // word starts when re's matches begin with a letter.
-func findAll(re *regexp.Regexp, s string) [][]int {
+func findAll(re *regexp.Regexp, s string) [][]int { return findAllUpTo(re, s, len(s)) }
+
+// findAllUpTo is findAll without the matches that begin after limit (a
+// caller that wants only matches spanning an offset need not try the
+// words after it).
+func findAllUpTo(re *regexp.Regexp, s string, limit int) [][]int {
 	m := matcherOf(re)
 	if m == nil {
 		return re.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int
 	prevWord := false
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && i <= limit; {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if !prevWord && m.canBegin(r) {
 			if loc := m.at(s, i); loc != nil {

@@ -589,7 +589,8 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 			last++
 		}
 		hi := min(len(x.text), at[last]+160)
-		for _, m := range findAll(re, x.text[lo:hi]) {
+		// A match must span a key word: none begins after the last.
+		for _, m := range findAllUpTo(re, x.text[lo:hi], at[last]-lo) {
 			spans := false
 			for _, k := range at[w : last+1] {
 				spans = spans || m[0]+lo <= k && k < m[1]+lo
