@@ -73,6 +73,22 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "successors followed by; Chief Justice; cities listed; a party by predicate",
+		path: "government-of-kenya.txt",
+		text: "Jomo Kenyatta became the first President of Kenya in 1964. He was succeeded by Daniel arap Moi in 1978. " +
+			"Mwai Kibaki, who served as President from 2002 to 2013, was followed by Uhuru Kenyatta. " +
+			"Martha Koome is the Chief Justice of Kenya. Mombasa, Kisumu and Nakuru are other major cities. " +
+			"The Kenya African National Union (KANU) was the sole legal party from 1982 to 1991.",
+		want: []string{
+			"person/daniel-arap-moi positionHeld office/president-of-kenya [replaces=person/jomo-kenyatta]",
+			"person/uhuru-kenyatta positionHeld office/president-of-kenya [replaces=person/mwai-kibaki]",
+			"person/martha-koome positionHeld office/chief-justice-of-kenya",
+			`entity city/nakuru City "Nakuru"`,
+			`entity organization/kenya-african-national-union PoliticalParty`,
+		},
+		absent: []string{"entity person/daniel "},
+	},
+	{
 		name: "French-style names: de la, d', the Republic; a body after the is no person",
 		path: "politics-of-france.txt",
 		text: "The President of the Republic, currently Jean Dupont, is the head of state. " +

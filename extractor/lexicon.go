@@ -19,7 +19,7 @@ const (
 	// namePat is a person's name: up to four capitalized words, with the
 	// particles of names between ("Paul von Hindenburg", "Charles de
 	// Gaulle", "Abdullah bin Ahmad").
-	namePat = capW + `(?:\s+(?:(?:v[ao]n|d(?:[aiu]|el?)|b(?:in|en)|ibn|[ae]l)\s+(?:(?:de[rn]?|la|le)\s+)?)?` + capW + `){0,3}`
+	namePat = capW + `(?:\s+(?:(?:v[ao]n|d(?:[aiu]|el?)|b(?:in|en)|ibn|[ae]l|arap)\s+(?:(?:de[rn]?|la|le)\s+)?)?` + capW + `){0,3}`
 	offPat  = `(?i:` + officeHeadPat + `)(?:\s+of\s+(?:the\s+)?` + capW + `(?:\s+(?:of\s+(?:the\s+)?)?` + capW + `)*)?`
 )
 

@@ -42,7 +42,7 @@ var (
 	pronounRE     = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	// "He was succeeded by Paul von Hindenburg": the successor holds the
 	// office the predecessor was last said to hold.
-	succeededByRE = pat(`\b(?:([Hh]e|[Ss]he)|({NAME})) was (?:succeeded|replaced) by ({NAME})(?: as (?:the )?({OFF}))?`)
+	succeededByRE = pat(`\b(?:([Hh]e|[Ss]he)|({NAME})(?:,[^,]{1,80},)?) was (?:succeeded|replaced|followed) by ({NAME})(?: as (?:the )?({OFF}))?`)
 	replaced      = pat(`({NAME}) (?:replaced|succeeded) ({NAME})(?: \([^)]*\))? as (?:the )?({OFF})(?: (?:in|on) ({DATE}))?`)
 )
 
@@ -177,17 +177,23 @@ func (x *extraction) holders() {
 // successions reads "He was succeeded by Y", "X was replaced by Y (as
 // Z)": Y holds the office X was last said to hold, or the one named.
 func (x *extraction) successions() {
-	if !x.has("succeeded by", "replaced by") {
+	if !x.has("succeeded by", "replaced by", "followed by") {
 		return
 	}
-	for _, m := range x.near(succeededByRE, 80, "succeeded by", "replaced by") {
+	for _, m := range x.near(succeededByRE, 120, "succeeded by", "replaced by", "followed by") {
 		var oldP *Entity
 		if m[2] >= 0 {
 			oldP = x.lastPerson
 		} else {
 			oldP = x.resolve(m[4], m[5], Person)
 		}
-		newP := x.resolve(m[6], m[7], Person)
+		// A successor not named before needs a full name ("Daniel" alone
+		// is no one).
+		def := Type("")
+		if strings.Contains(x.raw(m[6], m[7]), " ") {
+			def = Person
+		}
+		newP := x.resolve(m[6], m[7], def)
 		if oldP == nil || newP == nil || oldP.Type != Person || newP.Type != Person || oldP == newP {
 			continue
 		}
@@ -1262,6 +1268,7 @@ var (
 	partyHeadRE  = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
 	// "Mikheil Saakashvili, leader of the United National Movement".
 	leaderApposRE = pat(`({NAME}), (?:the )?(?:(?:long-time|longtime|former|then|current|founding) )?(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Hh]ead|[Ff]ounder) of (?:the )?({NP})`)
+	isPartyRE     = pat(`({NP})(?: \([^)]*\))? (?:is|was|became|remains|remained) (?:the |a |an )?(?:[\w-]+ ){0,3}party\b`)
 	personPartyRE = pat(`({NAME}) (?:of the |\((?:the )?)({NP})`)
 	partyLeaderRE = pat(`\b(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Hh]ead|[Ff]ounder) of (?:the )?({NP}),?\s+({NAME})`)
 )
@@ -1294,6 +1301,20 @@ func (x *extraction) parties() {
 			}
 			x.ent(PoliticalParty, name, m[2]+drop, m[3])
 		}
+	}
+	// "The Kenya African National Union (KANU) was the sole legal party".
+	for _, m := range x.near(isPartyRE, 120, "party") {
+		if strings.HasPrefix(x.text[m[1]:], " to ") {
+			continue // "a party to the treaty"
+		}
+		name, drop := trimLead(x.raw(m[2], m[3]))
+		if name == "" || !strings.Contains(name, " ") {
+			continue
+		}
+		if t, ok := x.classify(name); ok && t != PoliticalParty && t != Organization {
+			continue
+		}
+		x.ent(PoliticalParty, name, m[2]+drop, m[3])
 	}
 	for _, m := range findAll(partyLeaderRE, x.text) {
 		// "the New Right Party David Gamkrelidze": the party ends with its head.

@@ -197,7 +197,7 @@ func looksLikePerson(name string) bool {
 // allows them.
 var nameParticles = map[string]bool{"von": true, "van": true, "de": true, "da": true,
 	"di": true, "del": true, "der": true, "den": true, "du": true, "bin": true, "ibn": true,
-	"ben": true, "al": true, "el": true}
+	"ben": true, "al": true, "el": true, "arap": true}
 
 // articlePrefixes are the lower-case articles joined by a hyphen to a
 // capitalized name ("al-Fayez", "el-Sisi"), as capW allows them.
@@ -498,7 +498,7 @@ var (
 // reads "Title Name" as a person holding an office, and resolves short
 // names ("Tokayev") and lower-case offices ("the president").
 func (x *extraction) scan() {
-	if x.has("city of") {
+	if x.has("city of", " cities", " towns") {
 		x.citiesOf()
 	}
 	if x.has("\x01") {
@@ -613,10 +613,21 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 // officeKeys are the lower-case words without which no office is named.
 var officeKeys = []string{"president", "minister", "premier", "chancellor", "speaker",
 	"chair", "governor", "mayor", "ombudsman", "prosecutor", "secretary", "king", "queen",
-	"emir", "sultan", "monarch", "leader"}
+	"emir", "sultan", "monarch", "leader", "justice", "attorney"}
 
 // citiesOf reads "the city of Baikonur".
 func (x *extraction) citiesOf() {
+	// "Mombasa, Kisumu and Nakuru are other major cities".
+	for _, m := range x.near(citiesAreRE, 200, " cities", " towns") {
+		for _, it := range findAll(npRE, x.text[m[2]:m[3]]) {
+			i, j := m[2]+it[0], m[2]+it[1]
+			if x.at(i, j) == nil {
+				if _, ok := x.classify(x.raw(i, j)); !ok {
+					x.ent(City, x.raw(i, j), i, j)
+				}
+			}
+		}
+	}
 	for _, m := range findAll(cityOfRE, x.text) {
 		if x.at(m[2], m[3]) == nil {
 			if _, ok := x.classify(x.raw(m[2], m[3])); !ok {
@@ -625,6 +636,9 @@ func (x *extraction) citiesOf() {
 		}
 	}
 }
+
+// citiesAreRE matches a list of names said to be cities.
+var citiesAreRE = pat(`((?:{NP},\s+)*{NP},?\s+and\s+{NP}) (?:are|were) (?:the |also |all )?(?:(?:other|major|main|largest|principal|important|big|biggest|chief)\s+)*(?:cities|towns)\b`)
 
 // leaderBodies reads "Mamin's Cabinet": a body named after a person is the
 // "Mamin Cabinet".
