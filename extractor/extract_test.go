@@ -73,6 +73,20 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "an emperor; a leader apposition before became; succeeding; a possessive legislature apposition",
+		path: "politics-of-japan.txt",
+		text: "The Emperor of Japan is the head of state. Akihito has been Emperor since January 7, 1989. " +
+			"Ichiro Tanaka, the leader of the Liberal Party (LP), became Prime Minister on October 1, 2024, succeeding Jiro Sato. " +
+			"The Imperial Diet, Japan's bicameral legislature, met in Tokyo.",
+		want: []string{
+			"person/akihito positionHeld office/emperor-of-japan [startTime=d:1989-01-07]",
+			"country/japan headOfState person/akihito",
+			"person/ichiro-tanaka positionHeld office/prime-minister-of-japan [startTime=d:2024-10-01 replaces=person/jiro-sato]",
+			"person/jiro-sato positionHeld office/prime-minister-of-japan [endTime=d:2024-10-01]",
+			"country/japan legislativeBody organization/imperial-diet",
+		},
+	},
+	{
 		name: "successors followed by; Chief Justice; cities listed; a party by predicate",
 		path: "government-of-kenya.txt",
 		text: "Jomo Kenyatta became the first President of Kenya in 1964. He was succeeded by Daniel arap Moi in 1978. " +

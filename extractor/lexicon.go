@@ -60,7 +60,7 @@ var heads = map[string]Type{}
 
 func init() {
 	for t, words := range map[Type]string{
-		GovernmentOrganization: "Government Cabinet Council Committee Ministry Parliament Assembly Senate Court Tribunal Service Agency Bureau Duma Chamber Congress Guard Intelligence Counterintelligence Department Administration Authority Directorate Inspectorate Procuracy Prosecutor's Police Army Navy Forces Legislature Presidium Secretariat Commission Majlis Mejlis Oliy Khural Sejm Rada Kurultai Kenesh Sobranie Ombudsman Defender Office Procuracy Cabinet Government Judiciary Collegium",
+		GovernmentOrganization: "Government Cabinet Council Committee Ministry Parliament Assembly Senate Diet Court Tribunal Service Agency Bureau Duma Chamber Congress Guard Intelligence Counterintelligence Department Administration Authority Directorate Inspectorate Procuracy Prosecutor's Police Army Navy Forces Legislature Presidium Secretariat Commission Majlis Mejlis Oliy Khural Sejm Rada Kurultai Kenesh Sobranie Ombudsman Defender Office Procuracy Cabinet Government Judiciary Collegium",
 		Organization:           "Group Organization Organisation Union Association Federation Foundation Institute Corporation Company Fund Network Watch International Society Centre Center Programme Program Coalition Collegiate Bank Club University Academy Church Mission Observatory Hospital",
 		PoliticalParty:         "Party Movement Front Bloc Alliance",
 		AdministrativeArea:     "Region Province Oblast District Governorate Krai Okrug County Municipality Territory Raion Prefecture Canton Voivodeship Republic",

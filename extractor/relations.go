@@ -26,7 +26,7 @@ func startQual(s string) []Qualifier {
 
 var (
 	swornRE   = pat(`({NAME})(?:,[^,]{1,80},)?(?:,? who)? (?:was|has been|had been|is) (?:sworn in|inaugurated|elected|appointed|installed|confirmed|re-elected|reelected|named) (?:as |to the (?:post|position|office) of )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
-	becameRE  = pat(`({NAME}) (?:became|becomes|took office as|assumed (?:the )?(?:office|post|position) of|(?:was )?(?:called|invited|asked|chosen|nominated)\b[^.;]{0,60}? to (?:hold|take|assume|fill|take up) (?:the )?(?:position|post|office) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	becameRE  = pat(`({NAME})(?:, (?:the )?(?:leader|chairman|chairwoman|head|founder|member) of (?:the )?{NP}(?: \([^)]*\))?,)? (?:became|becomes|took office as|assumed (?:the )?(?:office|post|position) of|(?:was )?(?:called|invited|asked|chosen|nominated)\b[^.;]{0,60}? to (?:hold|take|assume|fill|take up) (?:the )?(?:position|post|office) of) (?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	servedRE  = pat(`({NAME}),? who (?:had |has )?(?:served|serves|was serving) as (?:the )?({OFF})`)
 	currentRE = pat(`({OFF}),? (?:currently|presently|now|incumbent) ({NAME})`)
 	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
@@ -40,6 +40,8 @@ var (
 	// "In 2017, Mirziyoyev appointed Abdulla Aripov as Prime Minister".
 	appointedAsRE = pat(`({NAME}) (?:appointed|named|nominated) ({NAME}) as (?:the )?(?:new )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 	pronounRE     = pat(`\b(?:[Hh]e|[Ss]he) (?:was|has been|had been|is|became) (?:(?:sworn in|inaugurated|elected|appointed|re-elected|reelected|named) )?(?:as )?(?:the )?(?:new )?(?:` + ordinalPat + ` )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+	// "…, succeeding Fumio Kishida", right after a holder's office and date.
+	succeedingRE = pat(`^,? (?:succeeding|replacing) ({NAME})`)
 	// "He was succeeded by Paul von Hindenburg": the successor holds the
 	// office the predecessor was last said to hold.
 	succeededByRE = pat(`\b(?:([Hh]e|[Ss]he)|({NAME})(?:,[^,]{1,80},)?) was (?:succeeded|replaced|followed) by ({NAME})(?: as (?:the )?({OFF}))?`)
@@ -75,6 +77,20 @@ func (x *extraction) holders() {
 				q = startQual(x.text[m[6]:m[7]])
 			} else if lead := leadDateRE.FindString(x.text[:m[0]]); lead != "" {
 				q = startQual(lead) // "In 2018, X became Prime Minister"
+			}
+			// "…, succeeding Fumio Kishida": whom the holder replaced,
+			// who held the office until then.
+			if s := findFirst(succeedingRE, x.text[m[1]:]); s != nil && off != nil {
+				if prev := x.resolve(m[1]+s[2], m[1]+s[3], Person); prev != nil && prev.Type == Person && prev != p {
+					q = append(q, Qualifier{Replaces, ref(prev)})
+					var end []Qualifier
+					for _, qq := range q {
+						if qq.Relation == StartTime {
+							end = append(end, Qualifier{EndTime, qq.Value})
+						}
+					}
+					x.sfact(prev, PositionHeld, ref(off), end...)
+				}
 			}
 			x.sfact(p, PositionHeld, ref(off), q...)
 		}
@@ -294,7 +310,7 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 		}
 	}
 	title := strings.TrimSuffix(off.Name, x.ofCountry())
-	state := declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch"
+	state := declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch" || title == "Emperor" || title == "Empress" || title == "Tsar" || title == "Shah"
 	if state {
 		x.fact(c, HeadOfState, ref(p), ev, cites)
 		x.fact(c, HeadOfStateOffice, ref(off), ev, cites)
@@ -566,7 +582,7 @@ func (x *extraction) seats() {
 // legisApposRE matches a body called the parliament or legislature: "the
 // Storting, the unicameral parliament", "The Jatiya Sangsad is the national
 // legislature of Bangladesh".
-var legisApposRE = pat(`({NP})(?:,| is| was| has been) (?:the |its )(?:country\x01s )?(?:(?:unicameral|bicameral|national|supreme|federal) )*(?:parliament|legislature|legislative body)\b(?: of (?:the )?({NP}))?`)
+var legisApposRE = pat(`({NP})(?:,| is| was| has been) (?:the |its |{NP}\x01s )(?:country\x01s )?(?:(?:unicameral|bicameral|national|supreme|federal) )*(?:parliament|legislature|legislative body)\b(?: of (?:the )?({NP}))?`)
 
 // legislatures reads which body the text calls the country's parliament:
 // a government body, and the country's legislative body.

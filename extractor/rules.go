@@ -212,6 +212,7 @@ var officeWords = map[string]bool{"President": true, "Minister": true, "Premier"
 	"Chairperson": true, "Governor": true, "Mayor": true, "Secretary": true,
 	"Deputy": true, "Vice": true, "Prime": true, "Prosecutor": true, "Ombudsman": true,
 	"Leader": true, "Head": true, "King": true, "Queen": true, "Emir": true,
+	"Emperor": true, "Empress": true, "Tsar": true, "Czar": true, "Shah": true,
 	"Sultan": true, "General": true, "Foreign": true, "Finance": true, "Defence": true,
 	"Defense": true, "Interior": true, "Justice": true, "Acting": true, "First": true}
 
@@ -613,7 +614,7 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 // officeKeys are the lower-case words without which no office is named.
 var officeKeys = []string{"president", "minister", "premier", "chancellor", "speaker",
 	"chair", "governor", "mayor", "ombudsman", "prosecutor", "secretary", "king", "queen",
-	"emir", "sultan", "monarch", "leader", "justice", "attorney"}
+	"emir", "sultan", "monarch", "leader", "justice", "attorney", "emperor", "empress", "tsar", "czar", "shah"}
 
 // citiesOf reads "the city of Baikonur".
 func (x *extraction) citiesOf() {
