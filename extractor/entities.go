@@ -386,7 +386,7 @@ func namesNation(name string) bool {
 
 // stateTitleRE matches the titles of a state's own top offices, which
 // need no "of X" to be understood.
-var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:(?:Federal|Reich|State) )?(?:President|Prime Minister|Premier|Chancellor|King|Queen|Emperor|Empress|Tsar|Czar|Shah|Monarch|Emir|Sultan|Supreme Leader)$`)
+var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:(?:Federal|Reich|State) )?(?:President|Prime Minister|Premier|Head of Government|Chancellor|King|Queen|Emperor|Empress|Tsar|Czar|Shah|Monarch|Emir|Sultan|Supreme Leader)$`)
 
 func capitalize(w string) string {
 	if w == "" {

@@ -73,6 +73,17 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "Head of Government as a title; has served as since",
+		path: "government-of-morocco.txt",
+		text: "The Head of Government of Morocco is appointed by the King. Karim Bennani has served as Head of Government since 7 October 2021.",
+		want: []string{
+			"office/head-of-government-of-morocco appointedBy office/king-of-morocco",
+			"person/karim-bennani positionHeld office/head-of-government-of-morocco [startTime=d:2021-10-07]",
+			"country/morocco headOfGovernment person/karim-bennani",
+			"country/morocco officeHeldByHeadOfGovernment office/head-of-government-of-morocco",
+		},
+	},
+	{
 		name: "an emperor; a leader apposition before became; succeeding; a possessive legislature apposition",
 		path: "politics-of-japan.txt",
 		text: "The Emperor of Japan is the head of state. Akihito has been Emperor since January 7, 1989. " +

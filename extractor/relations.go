@@ -132,7 +132,13 @@ func (x *extraction) holders() {
 		if p == nil || p.Type != Person {
 			continue
 		}
-		x.sfact(p, PositionHeld, ref(x.officeAt(m[4], m[5])), x.termQuals(m[6], m[7], -1, -1, m[8], m[9])...)
+		off := x.officeAt(m[4], m[5])
+		x.sfact(p, PositionHeld, ref(off), x.termQuals(m[6], m[7], -1, -1, m[8], m[9])...)
+		// "X has served as Head of Government since 2021": the present
+		// holder.
+		if verb := x.text[m[3]:m[4]]; off != nil && m[8] < 0 && (strings.Contains(verb, "has served as") || strings.Contains(verb, "serves as")) {
+			x.headOf(off, p, x.sent.Span, x.sent.Cites)
+		}
 	}
 	// "… he was elected Chairman of the Supreme Council": the person last
 	// named before the pronoun.
@@ -317,7 +323,7 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 	}
 	// A president can be declared head of government too ("both the head
 	// of state and the head of government").
-	if declared[HeadOfGovernmentOffice] || !state && (title == "Prime Minister" || title == "Premier" || title == "Chancellor") {
+	if declared[HeadOfGovernmentOffice] || !state && (title == "Prime Minister" || title == "Premier" || title == "Chancellor" || title == "Head of Government") {
 		x.fact(c, HeadOfGovernment, ref(p), ev, cites)
 		x.fact(c, HeadOfGovernmentOffice, ref(off), ev, cites)
 	}

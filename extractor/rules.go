@@ -614,7 +614,8 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 // officeKeys are the lower-case words without which no office is named.
 var officeKeys = []string{"president", "minister", "premier", "chancellor", "speaker",
 	"chair", "governor", "mayor", "ombudsman", "prosecutor", "secretary", "king", "queen",
-	"emir", "sultan", "monarch", "leader", "justice", "attorney", "emperor", "empress", "tsar", "czar", "shah"}
+	"emir", "sultan", "monarch", "leader", "justice", "attorney", "emperor", "empress", "tsar", "czar", "shah",
+	"head of government"}
 
 // citiesOf reads "the city of Baikonur".
 func (x *extraction) citiesOf() {
