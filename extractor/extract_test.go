@@ -73,6 +73,23 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "terms in parentheses and appositions; a person chairs a party",
+		path: "politics-of-moldova.txt",
+		text: "Mircea Snegur served as President of Moldova (1990–1997). Petru Lucinschi (in office 1997–2001) was the second president. " +
+			"Vladimir Voronin, President from 2001 to 2009, led the country. Maia Sandu is the current president, in office since 24 December 2020. " +
+			"Prime Minister Dorin Recean took office in February 2023. The former Prime Minister, Natalia Gavrilita, resigned. " +
+			"Igor Grosu, the Speaker of Parliament, chairs the Party of Action and Solidarity.",
+		want: []string{
+			"person/mircea-snegur positionHeld office/president-of-moldova [startTime=d:1990 endTime=d:1997]",
+			"person/petru-lucinschi positionHeld office/president-of-moldova [startTime=d:1997 endTime=d:2001]",
+			"person/vladimir-voronin positionHeld office/president-of-moldova [startTime=d:2001 endTime=d:2009]",
+			"person/maia-sandu positionHeld office/president-of-moldova [startTime=d:2020-12-24]",
+			"person/dorin-recean positionHeld office/prime-minister-of-moldova [startTime=d:2023-02]",
+			"person/natalia-gavrilita positionHeld office/prime-minister-of-moldova",
+			"organization/party-of-action-and-solidarity chairperson person/igor-grosu",
+		},
+	},
+	{
 		name: "Head of Government as a title; has served as since",
 		path: "government-of-morocco.txt",
 		text: "The Head of Government of Morocco is appointed by the King. Karim Bennani has served as Head of Government since 7 October 2021.",

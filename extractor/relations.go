@@ -114,7 +114,14 @@ func (x *extraction) holders() {
 			continue
 		}
 		off := x.officeAt(m[4], m[5])
-		x.sfact(p, PositionHeld, ref(off), x.termQuals(m[6], m[7], m[8], m[9], m[10], m[11])...)
+		q := x.termQuals(m[6], m[7], m[8], m[9], m[10], m[11])
+		if len(q) == 0 {
+			q = x.termAfter(m[3]) // "Petru Lucinschi (in office 1997–2001) was …"
+		}
+		if len(q) == 0 {
+			q = x.termAfter(m[5]) // "… is the current president, in office since D"
+		}
+		x.sfact(p, PositionHeld, ref(off), q...)
 		// "X is Prime Minister", "X has been Prime Minister since 2021":
 		// the present holder, unless a term's end is given.
 		if verb := x.text[m[3]:m[4]]; off != nil && m[10] < 0 && (strings.Contains(verb, " is ") || strings.Contains(verb, " has been ")) {
@@ -133,7 +140,11 @@ func (x *extraction) holders() {
 			continue
 		}
 		off := x.officeAt(m[4], m[5])
-		x.sfact(p, PositionHeld, ref(off), x.termQuals(m[6], m[7], -1, -1, m[8], m[9])...)
+		q := x.termQuals(m[6], m[7], -1, -1, m[8], m[9])
+		if len(q) == 0 {
+			q = x.termAfter(m[5]) // "served as President of Moldova (1990–1997)"
+		}
+		x.sfact(p, PositionHeld, ref(off), q...)
 		// "X has served as Head of Government since 2021": the present
 		// holder.
 		if verb := x.text[m[3]:m[4]]; off != nil && m[8] < 0 && (strings.Contains(verb, "has served as") || strings.Contains(verb, "serves as")) {
@@ -476,13 +487,32 @@ func (x *extraction) appointedBy() {
 	}
 }
 
-var chairsRE = pat(`(?:chairs|heads|leads|presides over) (?:the )?({NP})`)
+var (
+	chairsRE       = pat(`(?:chairs|heads|leads|presides over) (?:the )?({NP})`)
+	personChairsRE = pat(`({NAME})(?:, [^,]{1,80},)? (?:chairs|heads|leads) (?:the )?({NP})`)
+)
 
 // chairs reads "the prime minister … chairs the Council of Ministers": the
 // body's head holds that office.
 func (x *extraction) chairs() {
 	if !x.has("chairs", "heads ", "leads ", "presides") {
 		return
+	}
+	// "Igor Grosu, the Speaker of Parliament, chairs the Party of Action
+	// and Solidarity": the party's chair and member.
+	for _, m := range x.near(personChairsRE, 120, "chairs", "heads ", "leads ") {
+		def := Type("")
+		if strings.Contains(x.raw(m[2], m[3]), " ") {
+			def = Person
+		}
+		org := x.resolve(m[4], m[5], "")
+		if org == nil || org.Type != PoliticalParty {
+			continue
+		}
+		if p := x.resolve(m[2], m[3], def); p != nil && p.Type == Person {
+			x.sfact(org, Chairperson, ref(p))
+			x.sfact(p, PartyMembership, ref(org))
+		}
 	}
 	if x.subject == nil || x.subject.Type != Office {
 		return
@@ -1529,6 +1559,11 @@ var (
 	// clauseVerbRE matches a verb right after an office, which makes it
 	// the subject of a clause rather than an apposition.
 	clauseVerbRE = regexp.MustCompile(`^ (?:is|was|were|are|has|had|have|will|would|can|could|may|must|said|says|\pL+ed)\b`)
+	// "Vladimir Voronin, President from 2001 to 2009, led …": a bare title
+	// with a term in apposition.
+	roleTermRE = pat(`({NAME}), (` + roleOffPat + `) (?:from ({DATE}) (?:to|until) ({DATE})|since ({DATE}))`)
+	// "The former Prime Minister, Natalia Gavrilița, resigned".
+	roleFirstRE = pat(`\b[Tt]he ((?:former|then|current|incumbent|new|outgoing|acting|interim) )({OFF}), ({NAME}),`)
 	// "Eduard Shevardnadze resigned as president on November 23, 2003".
 	resignedRE = pat(`({NAME}) (?:resigned|stepped down|was dismissed|was removed) (?:as|from the (?:post|office) of) (?:the )?({OFF})(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
 )
@@ -1536,6 +1571,27 @@ var (
 // roleAppositions reads a person's office in an apposition after the name:
 // "Alexandre Lomaia, the former Minister for Education and Science".
 func (x *extraction) roleAppositions() {
+	if x.has(" from ", " since ") {
+		for _, m := range x.near(roleTermRE, 80, " from ", " since ") {
+			p := x.resolve(m[2], m[3], Person)
+			off := x.officeAt(m[4], m[5])
+			if p == nil || p.Type != Person || off == nil || !x.nameOrKnown(m[2], m[3]) {
+				continue
+			}
+			x.sfact(p, PositionHeld, ref(off), x.termQuals(m[10], m[11], m[6], m[7], m[8], m[9])...)
+		}
+	}
+	for _, m := range x.near(roleFirstRE, 20, "former ", "then ", "current ", "incumbent ", "new ", "outgoing ", "acting ", "interim ") {
+		p := x.resolve(m[6], m[7], Person)
+		off := x.officeAt(m[4], m[5])
+		if p == nil || p.Type != Person || off == nil || !x.nameOrKnown(m[6], m[7]) {
+			continue
+		}
+		x.sfact(p, PositionHeld, ref(off))
+		if w := x.text[m[2]:m[3]]; w == "current " || w == "incumbent " {
+			x.headOf(off, p, x.sent.Span, x.sent.Cites)
+		}
+	}
 	keys := []string{", the ", ", then ", ", former ", ", new ", ", current ", ", incumbent ", ", acting ", ", interim ", ", outgoing "}
 	if !x.has(keys...) {
 		return

@@ -681,7 +681,7 @@ func (x *extraction) titles() {
 		}
 		if off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj)); off != nil {
 			x.ments = append(x.ments, mention{oi, oj, off})
-			x.sfact(p, PositionHeld, ref(off), x.diedInOffice(m[0], nj)...)
+			x.sfact(p, PositionHeld, ref(off), append(x.diedInOffice(m[0], nj), x.termAfter(nj)...)...)
 		}
 	}
 	for _, m := range x.near(lowerOffRE, 48, officeKeys...) {
@@ -692,6 +692,39 @@ func (x *extraction) titles() {
 			x.ments = append(x.ments, mention{m[2], m[3], off})
 		}
 	}
+}
+
+var (
+	// A term right after a holder's name or office: "(1990–1997)", "(in
+	// office 1997–2001)", ", in office since 24 December 2020", " took
+	// office in February 2023".
+	termParenRE  = pat(`^\s*\((?:in office |served |r\. )?({DATE})\s*[–—-]\s*({DATE}|present|incumbent)\)`)
+	termSinceRE  = pat(`^,? (?:in office )?since ({DATE})`)
+	tookOfficeRE = pat(`^,? (?:took office|assumed office|was sworn in|was inaugurated) (?:on|in) ({DATE})`)
+)
+
+// termAfter reads the term that follows a holder's name or office at end.
+func (x *extraction) termAfter(end int) []Qualifier {
+	rest := x.text[end:]
+	if !strings.ContainsAny(rest, "0123456789") {
+		return nil
+	}
+	if m := termParenRE.FindStringSubmatchIndex(rest); m != nil {
+		var q []Qualifier
+		if d, ok := dateAt(rest[m[2]:m[3]]); ok {
+			q = append(q, Qualifier{StartTime, DateOf(d)})
+		}
+		if d, ok := dateAt(rest[m[4]:m[5]]); ok {
+			q = append(q, Qualifier{EndTime, DateOf(d)})
+		}
+		return q
+	}
+	for _, re := range []*regexp.Regexp{termSinceRE, tookOfficeRE} {
+		if m := re.FindStringSubmatchIndex(rest); m != nil {
+			return startQual(rest[m[2]:m[3]])
+		}
+	}
+	return nil
 }
 
 var (
@@ -910,7 +943,7 @@ func (x *extraction) phrases() [][2]int {
 
 // portfolioBodyRE matches a body named by its portfolio ("Ministry of
 // Labour", "Committee for Youth").
-var portfolioBodyRE = regexp.MustCompile(`^(?:The )?(?:Ministry|Department|Committee|Commission|Agency|Office|Directorate|Inspectorate|Service) (?:of|for) (?:the )?\p{Lu}`)
+var portfolioBodyRE = regexp.MustCompile(`^(?:The )?(?:Ministry|Department|Committee|Commission|Agency|Office|Directorate|Inspectorate|Service|Party|Union|Movement|Front|Alliance|Coalition|Bloc) (?:of|for) (?:the )?\p{Lu}`)
 
 // namesBody says whether a phrase holds a head noun or an office word, so
 // that it names something of its own.
