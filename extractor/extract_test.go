@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "offices of other times: regent, viceroy, governor-general",
+		path: "politics-of-hungary.txt",
+		text: "Miklos Kovacs served as Regent of Hungary from 1920 to 1944. Janos Szabo was Viceroy of Croatia from 1936 to 1943. Peter Nagy became Governor-General of Hungary in 1931.",
+		want: []string{
+			"person/miklos-kovacs positionHeld office/regent-of-hungary [startTime=d:1920 endTime=d:1944]",
+			"person/janos-szabo positionHeld office/viceroy-of-croatia [startTime=d:1936 endTime=d:1943]",
+			"person/peter-nagy positionHeld office/governor-general-of-hungary [startTime=d:1931]",
+		},
+	},
+	{
 		name: "terms in parentheses and appositions; a person chairs a party",
 		path: "politics-of-moldova.txt",
 		text: "Mircea Snegur served as President of Moldova (1990–1997). Petru Lucinschi (in office 1997–2001) was the second president. " +

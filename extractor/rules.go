@@ -213,6 +213,8 @@ var officeWords = map[string]bool{"President": true, "Minister": true, "Premier"
 	"Deputy": true, "Vice": true, "Prime": true, "Prosecutor": true, "Ombudsman": true,
 	"Leader": true, "Head": true, "King": true, "Queen": true, "Emir": true,
 	"Emperor": true, "Empress": true, "Tsar": true, "Czar": true, "Shah": true,
+	"Regent": true, "Viceroy": true, "Caliph": true, "Pharaoh": true, "Doge": true,
+	"Patriarch": true, "Catholicos-Patriarch": true,
 	"Sultan": true, "General": true, "Foreign": true, "Finance": true, "Defence": true,
 	"Defense": true, "Interior": true, "Justice": true, "Acting": true, "First": true}
 
@@ -549,11 +551,11 @@ func officeStart(w string) bool {
 var officeStartWords = map[string]bool{}
 
 func init() {
-	for _, w := range strings.Fields(`first second acting deputy vice executive chief foreign
-		interior defence defense finance justice senior state president prime premier chancellor
-		minister speaker chairman chairwoman chairperson chair governor mayor ombudsman prosecutor
-		secretary general king queen emir sultan monarch supreme then former ex`) {
-		officeStartWords[w] = true
+	// Every word of officeHeadPat (a superset of the words a title can
+	// begin with), and the words of time before a title.
+	words := regexp.MustCompile(`[A-Za-z]+`).FindAllString(officeHeadPat, -1)
+	for _, w := range append(words, "then", "former", "ex") {
+		officeStartWords[strings.ToLower(w)] = true
 	}
 }
 
@@ -615,7 +617,8 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 var officeKeys = []string{"president", "minister", "premier", "chancellor", "speaker",
 	"chair", "governor", "mayor", "ombudsman", "prosecutor", "secretary", "king", "queen",
 	"emir", "sultan", "monarch", "leader", "justice", "attorney", "emperor", "empress", "tsar", "czar", "shah",
-	"head of government"}
+	"head of government", "regent", "viceroy", "vizier", "caliph", "pharaoh", "doge",
+	"stadtholder", "patriarch"}
 
 // citiesOf reads "the city of Baikonur".
 func (x *extraction) citiesOf() {

@@ -46,7 +46,7 @@ func columnRole(h string) int {
 
 // officeHeadPat matches a public office's title: optional ranks
 // ("First Deputy", "Vice") and a head noun.
-const officeHeadPat = `(?:(?:First|Second|Acting|Deputy|Vice|Executive|Chief|Foreign|Interior|Defen[cs]e|Finance|Justice|Senior|State|Federal|Reich|Lord|High)[ -])*(?:President|Prime Minister|Premier|Head of Government|Chancellor|Minister|Speaker|Chairman|Chairwoman|Chairperson|Chair|Governor|Mayor|Ombudsman|Prosecutor[ -]General|Attorney[ -]General|Chief Justice|Secretary|General Secretary|King|Queen|Emperor|Empress|Tsar|Czar|Shah|Emir|Sultan|Monarch|Supreme Leader)`
+const officeHeadPat = `(?:(?:First|Second|Acting|Deputy|Vice|Executive|Chief|Foreign|Interior|Defen[cs]e|Finance|Justice|Senior|State|Federal|Reich|Lord|High)[ -])*(?:President|Prime Minister|Premier|Head of Government|Chancellor|Minister|Speaker|Chairman|Chairwoman|Chairperson|Chair|Governor[ -]General|Governor|Mayor|Regent|Viceroy|Grand Vizier|Caliph|Pharaoh|Doge|Stadtholder|Catholicos-Patriarch|Patriarch|Ombudsman|Prosecutor[ -]General|Attorney[ -]General|Chief Justice|Secretary|General Secretary|King|Queen|Emperor|Empress|Tsar|Czar|Shah|Emir|Sultan|Monarch|Supreme Leader)`
 
 var officeRE = regexp.MustCompile(`^` + officeHeadPat + `\b`)
 
