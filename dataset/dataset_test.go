@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
-	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -43,13 +42,6 @@ func TestStats(t *testing.T) {
 		{Subj: bl, Pred: label, Obj: lit},         // a blank node: a subject, no entity
 		{Subj: ex("doc"), Pred: typ, Obj: ontology.Schema.IRI("Article")},
 	}
-	s := NewStats()
-	for _, tr := range ts {
-		if err := s.Encode(tr); err != nil {
-			t.Fatal(err)
-		}
-	}
-	got := s.Summary()
 	want := Summary{
 		Triples: 9, Entities: 2, DistinctSubjects: 4, Properties: 4, Classes: 2,
 		ClassPartitions: []Partition{{ontology.Schema.IRI("Article").String(), 1}, {person.String(), 2}},
@@ -59,8 +51,26 @@ func TestStats(t *testing.T) {
 		Examples: []string{"http://ex.org/ada", "http://ex.org/bob"},
 		Links:    1,
 	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("Summary() =\n %+v\nwant\n %+v", got, want)
+	// In memory, and spilled after every triple (32 runs merge into one).
+	for _, budget := range []int64{0, 1} {
+		s := NewStatsWith(StatsOptions{MemoryBudget: budget, TempDir: t.TempDir()})
+		for range 4 { // every triple four times: the counts do not change
+			for _, tr := range ts {
+				if err := s.Encode(tr); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		got, err := s.Summary()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("budget %d: Summary() =\n %+v\nwant\n %+v", budget, got, want)
+		}
+		if err := s.Close(); err != nil {
+			t.Fatal(err)
+		}
 	}
 }
 
@@ -268,39 +278,4 @@ func TestSchemaOrg(t *testing.T) {
 	if n < 25 {
 		t.Errorf("only %d triples in the schema.org JSON-LD", n)
 	}
-}
-
-// BenchmarkStats counts the triples of the sample's graph (out/), the cost
-// the dataset description adds to a build per triple.
-func BenchmarkStats(b *testing.B) {
-	f, err := os.Open("../out/government-of-kazakhstan.nt")
-	if err != nil {
-		b.Skip(err)
-	}
-	defer f.Close()
-	dec, err := exporter.NewDecoder(exporter.NTriples, f)
-	if err != nil {
-		b.Fatal(err)
-	}
-	var ts []rdf.Triple
-	for {
-		q, err := dec.Decode()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			b.Fatal(err)
-		}
-		ts = append(ts, q.Triple)
-	}
-	b.ReportAllocs()
-	b.ResetTimer()
-	for range b.N {
-		s := NewStats()
-		for _, t := range ts {
-			s.Encode(t)
-		}
-		s.Summary()
-	}
-	b.ReportMetric(float64(b.N*len(ts))/b.Elapsed().Seconds(), "triples/s")
 }

@@ -12,6 +12,7 @@ package dataset
 
 import (
 	"cmp"
+	"errors"
 	"hash/maphash"
 	"slices"
 	"strings"
@@ -28,13 +29,24 @@ var (
 	owlSameAs     = ontology.OWL.IRI("sameAs")
 )
 
+// DefaultMemoryBudget is the memory a [Stats] holds hashes in before it
+// spills them to temporary files: 64 MiB, about two million triples.
+const DefaultMemoryBudget = 64 << 20
+
+// StatsOptions configure a [Stats].
+type StatsOptions struct {
+	// MemoryBudget is the number of bytes of hashes (and of the IRIs of
+	// entities, for the examples) held in memory; past it they are sorted
+	// and written to a temporary file. 0 means [DefaultMemoryBudget].
+	MemoryBudget int64
+	// TempDir is the directory the temporary files are made in ("": the
+	// system's, os.TempDir). They are removed by [Stats.Close].
+	TempDir string
+}
+
 // Stats counts the triples of a dataset as they stream past: it is a sink
 // (Encode) to add beside the encoders of a build. A triple sent twice (the
-// same entity described by two documents) counts once: Stats keeps a 128-bit
-// hash of every distinct triple (two 64-bit maphash sums with random seeds:
-// the counts are the same whatever the seeds, barring a collision, whose
-// odds are about n²/2¹²⁹ for n triples) and the IRI of every distinct
-// subject.
+// same entity described by two documents) counts once.
 //
 // What it counts:
 //   - triples: distinct triples;
@@ -49,74 +61,205 @@ var (
 //   - links: owl:sameAs triples whose object is a Wikidata item (the
 //     Wikidata linkset).
 //
+// The counts are exact over the whole input in bounded memory. Each triple
+// becomes a 32-byte record: a 128-bit hash of its subject, a 64-bit hash of
+// its predicate and object, the index of its predicate (and of its class,
+// for rdf:type) in small tables. Records are held in memory up to the
+// memory budget, then sorted and written to a temporary file (a run); the
+// IRIs of entities, needed to name examples, are spilled beside them in
+// the order of their hashes. [Stats.Summary] merges the runs: records come
+// out sorted, duplicates (the same triple from two documents, or twice
+// from one) side by side, and each subject's triples together, so every
+// count is a pass over the merged records. Distinct triples could be
+// counted as one only if their subjects' 128-bit hashes collide (odds
+// about n²/2¹²⁹ for n subjects) or, for one subject, their 64-bit hashes
+// (about m²/2⁶⁵ for m triples of the subject); the seeds are random, the
+// counts the same whatever they are.
+//
 // A Stats is safe for concurrent use (workers of a corpus build): the
 // counts do not depend on the order the triples come in.
 //
-// The zero value is not usable; call [NewStats].
+// The zero value is not usable; call [NewStats] or [NewStatsWith], and
+// [Stats.Close] to remove the temporary files.
 type Stats struct {
-	mu       sync.Mutex
-	seeds    [2]maphash.Seed
-	seen     map[[2]uint64]struct{}
-	subjects map[string]int // triples per subject
-	entities map[string]struct{}
-	props    map[string]int
-	classes  map[string]int
-	triples  int
-	links    int
+	seeds [3]maphash.Seed
+
+	mu   sync.Mutex
+	opts StatsOptions
+	// Small tables: predicates and classes, by index.
+	predIdx   map[string]uint32
+	preds     []string
+	classIdx  map[string]uint32
+	classes   []string
+	recs      []record             // in memory, not yet spilled
+	iris      map[[2]uint64]string // entity IRIs by subject hash, not yet spilled
+	irisBytes int64
+	spill     *spill
+	err       error // a failed spill: every later call reports it
+	closed    bool
+	summary   *Summary
 }
 
-// NewStats returns an empty Stats.
-func NewStats() *Stats {
+var errClosed = errors.New("dataset statistics: used after Close")
+
+// NewStats returns an empty Stats with the default options.
+func NewStats() *Stats { return NewStatsWith(StatsOptions{}) }
+
+// NewStatsWith returns an empty Stats with options o.
+func NewStatsWith(o StatsOptions) *Stats {
+	if o.MemoryBudget <= 0 {
+		o.MemoryBudget = DefaultMemoryBudget
+	}
 	return &Stats{
-		seeds:    [2]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed()},
-		seen:     map[[2]uint64]struct{}{},
-		subjects: map[string]int{},
-		entities: map[string]struct{}{},
-		props:    map[string]int{},
-		classes:  map[string]int{},
+		seeds:    [3]maphash.Seed{maphash.MakeSeed(), maphash.MakeSeed(), maphash.MakeSeed()},
+		opts:     o,
+		predIdx:  map[string]uint32{},
+		classIdx: map[string]uint32{},
+		iris:     map[[2]uint64]string{},
 	}
 }
 
-// Encode counts one triple. It never fails.
+// Flags of a record's meta field; its low bits are a class index + 1 (0:
+// no class).
+const (
+	metaLink   = 1 << 31 // owl:sameAs to a Wikidata item
+	metaEntity = 1 << 30 // wdt:P31: the subject is an entity
+	metaClass  = metaEntity - 1
+)
+
+// irisOverhead approximates the memory of one entry of the IRI map
+// besides the IRI's bytes.
+const irisOverhead = 64
+
+// Encode counts one triple. It fails only when a spill to a temporary
+// file fails.
 func (s *Stats) Encode(t rdf.Triple) error {
 	subj := termKey(t.Subj)
 	pred := t.Pred.String()
-	// Two 64-bit hashes of the triple with independent seeds: a 128-bit
-	// key. A collision (two distinct triples counted as one) has odds
-	// around n²/2¹²⁹ for n triples.
-	var key [2]uint64
-	for i, seed := range s.seeds {
-		var h maphash.Hash
-		h.SetSeed(seed)
-		h.WriteString(subj)
-		h.WriteByte(0)
-		h.WriteString(pred)
-		h.WriteByte(0)
-		writeTerm(&h, t.Obj)
-		key[i] = h.Sum64()
-	}
+	r := record{s0: maphash.String(s.seeds[0], subj), s1: maphash.String(s.seeds[1], subj)}
+	var h maphash.Hash
+	h.SetSeed(s.seeds[2])
+	h.WriteString(pred)
+	h.WriteByte(0)
+	writeTerm(&h, t.Obj)
+	r.t = h.Sum64()
+	entityIRI := ""
+
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if _, dup := s.seen[key]; dup {
-		return nil
+	if s.err != nil {
+		return s.err
 	}
-	s.seen[key] = struct{}{}
-	s.triples++
-	s.subjects[subj]++
-	s.props[pred]++
+	s.summary = nil
+	var ok bool
+	if r.pred, ok = s.predIdx[pred]; !ok {
+		r.pred = uint32(len(s.preds))
+		s.predIdx[pred] = r.pred
+		s.preds = append(s.preds, pred)
+	}
 	switch {
 	case t.Pred == rdfType:
-		if c, ok := t.Obj.(rdf.IRI); ok {
-			s.classes[c.String()]++
+		if c, isIRI := t.Obj.(rdf.IRI); isIRI {
+			cs := c.String()
+			i, ok := s.classIdx[cs]
+			if !ok {
+				i = uint32(len(s.classes))
+				s.classIdx[cs] = i
+				s.classes = append(s.classes, cs)
+			}
+			r.meta = i + 1
 		}
 	case t.Pred == wdtInstanceOf:
-		s.entities[subj] = struct{}{}
+		r.meta = metaEntity
+		if _, blank := t.Subj.(rdf.Blank); !blank {
+			entityIRI = subj
+		}
 	case t.Pred == owlSameAs:
-		if o, ok := t.Obj.(rdf.IRI); ok && hasPrefix(o.String(), string(ontology.WD)) {
-			s.links++
+		if o, isIRI := t.Obj.(rdf.IRI); isIRI && strings.HasPrefix(o.String(), string(ontology.WD)) {
+			r.meta = metaLink
+		}
+	}
+	if entityIRI != "" {
+		k := [2]uint64{r.s0, r.s1}
+		if _, ok := s.iris[k]; !ok {
+			s.iris[k] = entityIRI
+			s.irisBytes += int64(len(entityIRI)) + irisOverhead
+		}
+	}
+	if len(s.recs) == cap(s.recs) {
+		s.grow()
+	}
+	s.recs = append(s.recs, r)
+	if int64(len(s.recs))*recordSize+s.irisBytes >= s.opts.MemoryBudget {
+		if err := s.spillNow(); err != nil {
+			s.err = err
+			return err
 		}
 	}
 	return nil
+}
+
+// grow enlarges the record buffer, doubling it but never past the budget.
+func (s *Stats) grow() {
+	limit := int(s.opts.MemoryBudget / recordSize)
+	n := max(2*cap(s.recs), 1024)
+	n = max(min(n, limit), cap(s.recs)+1)
+	recs := make([]record, len(s.recs), n)
+	copy(recs, s.recs)
+	s.recs = recs
+}
+
+// spillNow sorts the records and entity IRIs in memory and writes them to
+// a new run.
+func (s *Stats) spillNow() error {
+	if s.spill == nil {
+		sp, err := newSpill(s.opts.TempDir)
+		if err != nil {
+			return err
+		}
+		s.spill = sp
+	}
+	s.recs = sortRecords(s.recs)
+	if err := s.spill.add(s.recs, sortIRIs(s.iris)); err != nil {
+		return err
+	}
+	s.recs = s.recs[:0]
+	s.iris = map[[2]uint64]string{}
+	s.irisBytes = 0
+	return nil
+}
+
+// TempBytes is the largest number of bytes the temporary files held at
+// once (0 when nothing was spilled).
+func (s *Stats) TempBytes() int64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.spill == nil {
+		return 0
+	}
+	return s.spill.peak
+}
+
+// Close removes the temporary files. Counts read by [Stats.Summary] before
+// stay readable; Encode fails after Close, and so does a first Summary.
+// Call it when the build fails, too.
+func (s *Stats) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.closed {
+		return nil
+	}
+	s.closed = true
+	s.recs, s.iris = nil, nil
+	var err error
+	if s.spill != nil {
+		err = s.spill.remove()
+		s.spill = nil
+	}
+	if s.err == nil {
+		s.err = errClosed
+	}
+	return err
 }
 
 // termKey is a subject's key: an IRI as itself, a blank node as "_:label"
@@ -150,11 +293,6 @@ func writeTerm(h *maphash.Hash, t rdf.Term) {
 	}
 }
 
-// Close does nothing: Stats is a sink like the exporter's encoders.
-func (s *Stats) Close() error { return nil }
-
-func hasPrefix(s, p string) bool { return len(s) >= len(p) && s[:len(p)] == p }
-
 // Partition is one VoID class or property partition: the class or property
 // IRI and its count (instances of the class, triples of the property).
 type Partition struct {
@@ -182,47 +320,145 @@ type Summary struct {
 // MaxExamples is the number of example resources a [Summary] names.
 const MaxExamples = 3
 
-// Summary returns the counts so far.
-func (s *Stats) Summary() Summary {
+// Summary returns the counts of the triples encoded so far, merging the
+// spilled runs. It fails when a spill or the merge does.
+func (s *Stats) Summary() (Summary, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	sum := Summary{
-		Triples:          s.triples,
-		Entities:         len(s.entities),
-		DistinctSubjects: len(s.subjects),
-		Properties:       len(s.props),
-		Classes:          len(s.classes),
-		ClassPartitions:  partitions(s.classes),
-		Links:            s.links,
+	if s.summary != nil {
+		return *s.summary, nil
 	}
-	sum.PropertyPartitions = partitions(s.props)
-	type ex struct {
-		iri string
-		n   int
+	if s.err != nil {
+		return Summary{}, s.err
 	}
-	var exs []ex
-	for e := range s.entities {
-		// Blank nodes are never examples.
-		if !strings.HasPrefix(e, "_:") {
-			exs = append(exs, ex{e, s.subjects[e]})
+	sum, err := s.count()
+	if err != nil {
+		return Summary{}, err
+	}
+	s.summary = &sum
+	return sum, nil
+}
+
+// count merges the runs and the records in memory and counts them.
+func (s *Stats) count() (Summary, error) {
+	s.recs = sortRecords(s.recs)
+	recs, err := s.spill.records(s.recs)
+	if err != nil {
+		return Summary{}, err
+	}
+	defer recs.close()
+	iris, err := s.spill.iris(sortIRIs(s.iris))
+	if err != nil {
+		return Summary{}, err
+	}
+	defer iris.close()
+
+	props := make([]int, len(s.preds))
+	classes := make([]int, len(s.classes))
+	var sum Summary
+	var ex examples
+	var (
+		prev    record
+		started bool
+		n       int  // distinct triples of the current subject
+		entity  bool // the current subject has a wdt:P31 triple
+	)
+	endSubject := func() error {
+		if !entity {
+			return nil
+		}
+		sum.Entities++
+		// Blank nodes are never examples: their IRIs were not kept.
+		iri, ok, err := iris.find([2]uint64{prev.s0, prev.s1})
+		if err != nil {
+			return err
+		}
+		if ok {
+			ex.add(iri, n)
+		}
+		return nil
+	}
+	for {
+		r, ok, err := recs.next()
+		if err != nil {
+			return Summary{}, err
+		}
+		if !ok {
+			break
+		}
+		if started && r == prev {
+			continue // the same triple again
+		}
+		if !started || r.s0 != prev.s0 || r.s1 != prev.s1 {
+			if started {
+				if err := endSubject(); err != nil {
+					return Summary{}, err
+				}
+			}
+			sum.DistinctSubjects++
+			n, entity = 0, false
+		}
+		started, prev = true, r
+		n++
+		sum.Triples++
+		props[r.pred]++
+		if c := r.meta & metaClass; c != 0 {
+			classes[c-1]++
+		}
+		if r.meta&metaEntity != 0 {
+			entity = true
+		}
+		if r.meta&metaLink != 0 {
+			sum.Links++
 		}
 	}
-	slices.SortFunc(exs, func(a, b ex) int {
+	if started {
+		if err := endSubject(); err != nil {
+			return Summary{}, err
+		}
+	}
+	sum.Properties = len(s.preds)
+	sum.Classes = len(s.classes)
+	sum.PropertyPartitions = partitions(s.preds, props)
+	sum.ClassPartitions = partitions(s.classes, classes)
+	sum.Examples = ex.iris()
+	return sum, nil
+}
+
+// examples keeps the MaxExamples entities with the most triples, ties by
+// IRI.
+type examples []example
+
+type example struct {
+	iri string
+	n   int
+}
+
+func (e *examples) add(iri string, n int) {
+	*e = append(*e, example{iri, n})
+	slices.SortFunc(*e, func(a, b example) int {
 		if c := cmp.Compare(b.n, a.n); c != 0 {
 			return c
 		}
 		return cmp.Compare(a.iri, b.iri)
 	})
-	for i := 0; i < len(exs) && i < MaxExamples; i++ {
-		sum.Examples = append(sum.Examples, exs[i].iri)
+	if len(*e) > MaxExamples {
+		*e = (*e)[:MaxExamples]
 	}
-	return sum
 }
 
-func partitions(m map[string]int) []Partition {
-	out := make([]Partition, 0, len(m))
-	for k, n := range m {
-		out = append(out, Partition{k, n})
+func (e examples) iris() []string {
+	var out []string
+	for _, x := range e {
+		out = append(out, x.iri)
+	}
+	return out
+}
+
+func partitions(names []string, counts []int) []Partition {
+	out := make([]Partition, 0, len(names))
+	for i, k := range names {
+		out = append(out, Partition{k, counts[i]})
 	}
 	slices.SortFunc(out, func(a, b Partition) int { return cmp.Compare(a.IRI, b.IRI) })
 	return out

@@ -184,8 +184,13 @@ func TestShapesValidateLinked(t *testing.T) {
 	if err := ontology.Map(res, ontology.Options{}, teeSinks{&triples, stats}); err != nil {
 		t.Fatal(err)
 	}
+	summary, err := stats.Summary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stats.Close()
 	d, err := dataset.Describe(nil, dataset.Facts{Base: ontology.DefaultBase, Titles: []string{doc.Title},
-		Stats: stats.Summary(), Linked: true, Run: dataset.Run{Software: "kgbuild"}})
+		Stats: summary, Linked: true, Run: dataset.Run{Software: "kgbuild"}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -37,6 +37,18 @@ func shardSize(s string) (docs int, size int64, err error) {
 	if s == "" {
 		return 10000, 0, nil
 	}
+	if n, ok := parseBytes(s); ok {
+		return 0, n, nil
+	}
+	n, err := strconv.Atoi(strings.TrimSpace(s))
+	if err != nil || n <= 0 {
+		return 0, 0, fmt.Errorf("--shard-size: %q is neither a number of documents (1000) nor a size (256MB, 1GiB)", s)
+	}
+	return n, 0, nil
+}
+
+// parseBytes reads a positive size with a unit: "256MB", "1GiB", "500k".
+func parseBytes(s string) (int64, bool) {
 	t := strings.TrimSpace(s)
 	units := []struct {
 		suffix string
@@ -47,16 +59,12 @@ func shardSize(s string) (docs int, size int64, err error) {
 		if num, ok := strings.CutSuffix(t, u.suffix); ok {
 			f, err := strconv.ParseFloat(strings.TrimSpace(num), 64)
 			if err != nil || f <= 0 {
-				break
+				return 0, false
 			}
-			return 0, int64(f * float64(u.n)), nil
+			return int64(f * float64(u.n)), true
 		}
 	}
-	n, err := strconv.Atoi(t)
-	if err != nil || n <= 0 {
-		return 0, 0, fmt.Errorf("--shard-size: %q is neither a number of documents (1000) nor a size (256MB, 1GiB)", s)
-	}
-	return n, 0, nil
+	return 0, false
 }
 
 // corpusSettings are what a resumed run must share with the run it
@@ -99,6 +107,7 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 	if err != nil {
 		return err
 	}
+	defer ds.close() // on failure; on success finishCorpus closes it
 	jobs := o.jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
@@ -137,7 +146,11 @@ func buildCorpus(o *buildOptions, files []string, linker linker, stderr io.Write
 		return err
 	}
 
-	b := pipeline.New(pipeline.Options{Base: o.base, Linker: linker, Sink: ds.stats})
+	popts := pipeline.Options{Base: o.base, Linker: linker}
+	if ds.stats != nil { // a nil *Stats is no nil Sink
+		popts.Sink = ds.stats
+	}
+	b := pipeline.New(popts)
 	var st corpusStats
 	prog := newProgress(stderr, o.quiet, r, &st)
 	reported := resumed

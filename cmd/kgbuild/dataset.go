@@ -40,6 +40,7 @@ type datasetOptions struct {
 	sparql       string
 	downloadBase string
 	citation     bool
+	memory       string // memory for the counts before they spill (a size)
 	// describe: write DIR/dataset.ttl and .jsonld. --dataset sets it;
 	// without that flag it is on unless --format names the outputs.
 	describe bool
@@ -66,17 +67,19 @@ func datasetFlags(fs *flag.FlagSet, o *datasetOptions) {
 	fs.StringVar(&o.sparql, "sparql-endpoint", "", "the `URL` of a SPARQL endpoint serving the dataset")
 	fs.StringVar(&o.downloadBase, "download-base", "", "the `URL` the output files are published under (default: --base)")
 	fs.BoolVar(&o.describe, "dataset", true, "write DIR/"+datasetName+".ttl and .jsonld describing the output (default: on, unless --format names the outputs: then only with --dataset)")
+	fs.StringVar(&o.memory, "dataset-memory", "64MiB", "memory (a `SIZE`: 64MiB, 500MB) for counting the triples the description reports; past it what is counted spills to temporary files in $TMPDIR, removed at the end")
 	fs.BoolVar(&o.citation, "citation", false, "also write DIR/"+citationName+" and DIR/"+bibtexName+" citing the dataset (needs a creator)")
 }
 
 // datasetRun gathers, during a build, what the dataset description says:
 // its Stats are a sink beside the encoders, and the inputs and output
-// files are noted as they are read and written.
+// files are noted as they are read and written. Its close removes the
+// Stats' temporary files.
 type datasetRun struct {
 	off    bool // no description is written
 	cfg    dataset.Config
 	cite   bool
-	stats  *dataset.Stats
+	stats  *dataset.Stats // nil when off: nothing is counted
 	start  time.Time
 	fixed  bool // start is $SOURCE_DATE_EPOCH
 	titles []string
@@ -88,7 +91,11 @@ type datasetRun struct {
 // newDatasetRun reads the config file and the flags (flags win) and
 // $SOURCE_DATE_EPOCH (getenv's). Errors are usage errors.
 func newDatasetRun(o *datasetOptions, getenv func(string) string) (*datasetRun, error) {
-	r := &datasetRun{off: !o.describe, stats: dataset.NewStats(), cite: o.citation, start: time.Now().UTC()}
+	r := &datasetRun{off: !o.describe, cite: o.citation, start: time.Now().UTC()}
+	budget, ok := parseBytes(o.memory)
+	if !ok {
+		return nil, &codedError{exitUsage, fmt.Errorf("--dataset-memory: %q is not a size (64MiB, 500MB)", o.memory)}
+	}
 	if o.config != "" {
 		c, err := dataset.LoadConfig(o.config)
 		if err != nil {
@@ -148,7 +155,30 @@ func newDatasetRun(o *datasetOptions, getenv func(string) string) (*datasetRun, 
 		}
 		r.start, r.fixed = t, true
 	}
+	if !r.off {
+		r.stats = dataset.NewStatsWith(dataset.StatsOptions{MemoryBudget: budget})
+	}
 	return r, nil
+}
+
+// sinks are the sinks counting the triples: none when no description is
+// written.
+func (r *datasetRun) sinks() []ontology.Sink {
+	if r.stats == nil {
+		return nil
+	}
+	return []ontology.Sink{r.stats}
+}
+
+// close removes the counts' temporary files.
+func (r *datasetRun) close() error {
+	if r.stats == nil {
+		return nil
+	}
+	if err := r.stats.Close(); err != nil {
+		return &codedError{exitOutput, err}
+	}
+	return nil
 }
 
 // input notes a source document read from path.
@@ -173,7 +203,13 @@ func (r *datasetRun) wrote(dir, name string, formats []exporter.Format) {
 // --citation, CITATION.cff and dataset.bib) describing a build of files,
 // each atomically, and reports them on stderr unless --quiet.
 func (r *datasetRun) finish(dir string, o *buildOptions, formats []exporter.Format, linked bool, stderr io.Writer) error {
-	f := r.facts(o, linked)
+	if r.off {
+		return nil
+	}
+	f, err := r.facts(o, linked, stderr)
+	if err != nil {
+		return err
+	}
 	f.Titles = r.titles
 	f.Run.Inputs = append(append([]dataset.Input(nil), r.inputs...), buildInputs(o)...)
 	f.Run.Parameters = buildParameters(o, formats)
@@ -184,6 +220,9 @@ func (r *datasetRun) finish(dir string, o *buildOptions, formats []exporter.Form
 		}
 		f.Distributions = append(f.Distributions, dataset.Distribution{Name: filepath.Base(p), MediaType: r.types[i], Size: size, SHA256: sum})
 	}
+	if err := r.close(); err != nil {
+		return err
+	}
 	return r.write(dir, o.quiet, f, stderr)
 }
 
@@ -191,7 +230,13 @@ func (r *datasetRun) finish(dir string, o *buildOptions, formats []exporter.Form
 // shards of the manifest (their sizes and SHA-256 recorded there), the
 // inputs the corpus files (a directory without checksum).
 func (r *datasetRun) finishCorpus(o *buildOptions, files []string, m corpus.Manifest, linked bool, stderr io.Writer) error {
-	f := r.facts(o, linked)
+	if r.off {
+		return nil
+	}
+	f, err := r.facts(o, linked, stderr)
+	if err != nil {
+		return err
+	}
 	for _, sh := range m.Shards {
 		f.Documents += sh.Documents
 		d := dataset.Distribution{Name: sh.File, MediaType: exporter.NQuads.MediaType, Size: sh.Size, SHA256: sh.SHA256}
@@ -217,12 +262,18 @@ func (r *datasetRun) finishCorpus(o *buildOptions, files []string, m corpus.Mani
 		f.Run.Parameters = append(f.Run.Parameters, dataset.Parameter{Name: "shard-size", Value: o.shardSize})
 	}
 	f.Run.Parameters = append(f.Run.Parameters, dataset.Parameter{Name: "gzip", Value: strconv.FormatBool(o.gzip)})
+	if err := r.close(); err != nil {
+		return err
+	}
 	return r.write(o.out, o.quiet, f, stderr)
 }
 
 // countShards counts the triples of the shards a resumed run keeps, read
 // back from their files, so that the description covers the whole run.
 func (r *datasetRun) countShards(dir string, shards []corpus.ShardInfo) error {
+	if r.stats == nil {
+		return nil
+	}
 	for _, sh := range shards {
 		if err := countFile(filepath.Join(dir, sh.File), r.stats); err != nil {
 			return &codedError{exitInput, fmt.Errorf("--resume: %w", err)}
@@ -268,18 +319,27 @@ func countFile(path string, sink ontology.Sink) error {
 }
 
 // facts are the facts of every build: base, counts, the run's times.
-func (r *datasetRun) facts(o *buildOptions, linked bool) dataset.Facts {
+// How much the counts spilled to temporary files is reported on stderr
+// unless --quiet.
+func (r *datasetRun) facts(o *buildOptions, linked bool, stderr io.Writer) (dataset.Facts, error) {
 	end := time.Now().UTC()
 	if r.fixed {
 		end = r.start
 	}
+	sum, err := r.stats.Summary()
+	if err != nil {
+		return dataset.Facts{}, &codedError{exitOutput, err}
+	}
+	if n := r.stats.TempBytes(); n > 0 && !o.quiet {
+		fmt.Fprintf(stderr, "dataset counts: %.1f MB of temporary files at most (--dataset-memory %s)\n", float64(n)/1e6, o.dataset.memory)
+	}
 	return dataset.Facts{
 		Base:   o.base,
-		Stats:  r.stats.Summary(),
+		Stats:  sum,
 		Linked: linked,
 		Run:    dataset.Run{Software: "kgbuild", SoftwareVersion: version, Start: r.start, End: end},
 		Time:   end,
-	}
+	}, nil
 }
 
 // write describes the dataset in dir: dataset.ttl, dataset.jsonld and,

@@ -494,6 +494,59 @@ func TestDatasetCorpus(t *testing.T) {
 	}
 }
 
+// TestDatasetCorpusSpilled builds a corpus with a memory budget small
+// enough for the counts to spill to temporary files: the description's
+// counts are those of a build counted in memory and those recounted from
+// the shards, and the temporary files are gone after the run.
+func TestDatasetCorpusSpilled(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
+	path := writeJSONL(t, testCorpus(t))
+	inMemory, spilled, tmp := t.TempDir(), t.TempDir(), t.TempDir()
+	args := []string{"build", "--jobs", "2", "--shard-size", "3"}
+	if r := runArgs("", append(args, "--quiet", "--out", inMemory, path)...); r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	t.Setenv("TMPDIR", tmp)
+	r := runArgs("", append(args, "--dataset-memory", "4KiB", "--out", spilled, path)...)
+	if r.code != exitOK {
+		t.Fatalf("exit %d: %s", r.code, r.stderr)
+	}
+	if !strings.Contains(r.stderr, "dataset counts:") || !strings.Contains(r.stderr, "temporary files") {
+		t.Errorf("stderr does not report the spill:\n%s", r.stderr)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) != 0 {
+		t.Errorf("temporary files left in $TMPDIR: %v", left)
+	}
+	want, got := loadBoth(t, inMemory), loadBoth(t, spilled)
+	if !reflect.DeepEqual(got.Stats, want.Stats) {
+		t.Errorf("spilled counts\n %+v\nin memory\n %+v", got.Stats, want.Stats)
+	}
+	m, err := corpus.ReadManifest(spilled)
+	if err != nil {
+		t.Fatal(err)
+	}
+	recountFiles(t, m.Files(spilled)...).check(t, got.Stats)
+
+	if r := runArgs("", append(args, "--dataset-memory", "lots", "--out", t.TempDir(), path)...); r.code != exitUsage {
+		t.Errorf("--dataset-memory lots: exit %d, want %d", r.code, exitUsage)
+	}
+}
+
+// TestDatasetOffCountsNothing: without a description no counting sink is
+// made.
+func TestDatasetOffCountsNothing(t *testing.T) {
+	for _, describe := range []bool{false, true} {
+		r, err := newDatasetRun(&datasetOptions{describe: describe, memory: "64MiB"}, func(string) string { return "" })
+		if err != nil {
+			t.Fatal(err)
+		}
+		if (r.stats != nil) != describe || (len(r.sinks()) != 0) != describe {
+			t.Errorf("describe %v: stats %v, %d sinks", describe, r.stats != nil, len(r.sinks()))
+		}
+		r.close()
+	}
+}
+
 // TestDatasetNameTaken: an input named dataset.txt would write over the
 // description; it is refused before anything is written.
 func TestDatasetNameTaken(t *testing.T) {

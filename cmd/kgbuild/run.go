@@ -269,6 +269,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	defer ds.close() // on failure; on success finish closes it
 	if err := os.MkdirAll(o.out, 0o755); err != nil {
 		return &codedError{exitOutput, err}
 	}
@@ -290,7 +291,7 @@ func build(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			}
 			linked = fmt.Sprintf(", %d linked", st.Linked)
 		}
-		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base}, o.qsCreate, ds.stats)
+		written, err := writeOutputs(o.out, doc.Name, formats, res, ontology.Options{Base: o.base}, o.qsCreate, ds.sinks()...)
 		if err != nil {
 			return err
 		}
