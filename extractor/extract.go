@@ -212,7 +212,44 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 	if rest == "" && !stateTitleRE.MatchString(name) && !strings.Contains(name, " for ") {
 		return nil // "the speaker": of what is not said
 	}
-	return x.r.add(Office, name, sp)
+	off := x.r.add(Office, name, sp)
+	x.presides(off, sp)
+	return off
+}
+
+// presidingRE matches the title of whoever presides over a body: "Speaker
+// of the National Assembly of Armenia", "Chairman of the Supreme Council".
+var presidingRE = regexp.MustCompile(`^(?:Speaker|Chairman|Chairwoman|Chairperson|Chair|President) of (?:the )?(.+)$`)
+
+// presides records that the office presides over the body its title
+// names, a legislature or council ("Chairman of the Supreme Council of
+// Armenia": the Supreme Council of Armenia, headed by that office).
+func (x *extraction) presides(off *Entity, sp Span) {
+	// Only an office named in running prose: a list's heading or a table
+	// cell names offices of bodies long gone or named elsewhere.
+	if s := x.sent.Span; off == nil || sp.Len() == 0 || sp.Start < s.Start || sp.End > s.End {
+		return
+	}
+	m := presidingRE.FindStringSubmatch(off.Name)
+	if m == nil {
+		return
+	}
+	body := x.r.find(GovernmentOrganization, m[1])
+	if body == nil && x.r.ofCountry != "" {
+		// "Speaker of the Federation Council of Russia": the Federation
+		// Council the text names without its country.
+		body = x.r.find(GovernmentOrganization, strings.TrimSuffix(m[1], x.r.ofCountry))
+	}
+	if body == nil {
+		if t, ok := classify(m[1]); !ok || t != GovernmentOrganization || !seatedRE.MatchString(m[1]) {
+			return
+		}
+		body = x.r.add(GovernmentOrganization, m[1], sp)
+	}
+	if body == nil || body.Type != GovernmentOrganization {
+		return
+	}
+	x.sfact(body, LeaderOffice, ref(off))
 }
 
 // portfolioTitleRE matches a minister's title written with the portfolio

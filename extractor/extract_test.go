@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "the title of whoever presides over a body names the body",
+		path: armenia,
+		text: "In 1990 Levon Petrosyan was elected Chairman of the Supreme Council of Armenia. The Federation Council met. Ashot Sargsyan became Speaker of the Federation Council in 1996.",
+		want: []string{
+			`entity organization/supreme-council-of-armenia GovernmentOrganization "Supreme Council of Armenia"`,
+			"organization/supreme-council-of-armenia officeHeldByHeadOfOrganization office/chairman-of-the-supreme-council-of-armenia",
+			"organization/federation-council officeHeldByHeadOfOrganization office/speaker-of-the-federation-council-of-armenia",
+		},
+	},
+	{
 		name: "offices of other times: regent, viceroy, governor-general",
 		path: "politics-of-hungary.txt",
 		text: "Miklos Kovacs served as Regent of Hungary from 1920 to 1944. Janos Szabo was Viceroy of Croatia from 1936 to 1943. Peter Nagy became Governor-General of Hungary in 1931.",
