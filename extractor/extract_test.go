@@ -73,6 +73,18 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "winners of the country's presidential election",
+		path: georgia,
+		text: "A presidential election in October 1991 gave 87% of the votes to Zviad Gamsakhurdia. " +
+			"In 2004 Davit Beridze, leader of the National Party, won the country's presidential election. " +
+			"Joe Smith won the 2016 presidential election in the United States.",
+		want: []string{
+			"person/zviad-gamsakhurdia positionHeld office/president-of-georgia",
+			"person/davit-beridze positionHeld office/president-of-georgia",
+		},
+		absent: []string{"person/joe-smith positionHeld office/president-of-georgia"},
+	},
+	{
 		name: "the title of whoever presides over a body names the body",
 		path: armenia,
 		text: "In 1990 Levon Petrosyan was elected Chairman of the Supreme Council of Armenia. The Federation Council met. Ashot Sargsyan became Speaker of the Federation Council in 1996.",

@@ -207,6 +207,47 @@ func (x *extraction) holders() {
 	}
 }
 
+var (
+	// "X won the country's presidential election", "a presidential
+	// election … that gave 83% of the votes to X".
+	wonPresidencyRE  = pat(`({NAME})(?:, [^,]{1,80},)? (?:won|wins|had won|was the winner of) (?:the |a )?(?:country\x01s |\d{4} )?presidential (?:election|elections|race|vote|runoff)`)
+	gavePresidencyRE = pat(`\bpresidential (?:election|elections|vote|runoff)\b[^.;]{0,60}? (?:gave|giving) [^.;]{0,30}?\bto ({NAME})`)
+)
+
+// presidentialWinners reads who won the country's presidency in an
+// election: the country's President, unless the sentence names another
+// country.
+func (x *extraction) presidentialWinners() {
+	if !x.has("presidential") || x.r.country == nil {
+		return
+	}
+	for _, mm := range x.ments {
+		if mm.e.Type == Country && mm.e != x.r.country {
+			return // "… won the 2016 presidential election in the United States"
+		}
+	}
+	var names [][2]int
+	for _, m := range x.near(wonPresidencyRE, 160, "presidential") {
+		names = append(names, [2]int{m[2], m[3]})
+	}
+	for _, m := range x.near(gavePresidencyRE, 20, "presidential") {
+		names = append(names, [2]int{m[2], m[3]})
+	}
+	for _, n := range names {
+		def := Type("")
+		if strings.Contains(x.raw(n[0], n[1]), " ") {
+			def = Person
+		}
+		p := x.resolve(n[0], n[1], def)
+		if p == nil || p.Type != Person {
+			continue
+		}
+		if off := x.officeEntity("President", x.span(n[0], n[1])); off != nil {
+			x.sfact(p, PositionHeld, ref(off))
+		}
+	}
+}
+
 // successions reads "He was succeeded by Y", "X was replaced by Y (as
 // Z)": Y holds the office X was last said to hold, or the one named.
 func (x *extraction) successions() {

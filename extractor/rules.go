@@ -59,6 +59,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).listRow,
 	(*extraction).holders,
 	(*extraction).successions,
+	(*extraction).presidentialWinners,
 	(*extraction).powers,
 	(*extraction).appointedBy,
 	(*extraction).chairs,
