@@ -11,8 +11,6 @@ package corpus
 
 import (
 	"bufio"
-	"compress/bzip2"
-	"compress/gzip"
 	"errors"
 	"fmt"
 	"io"
@@ -91,8 +89,9 @@ func (k Kind) String() string {
 var compressions = []string{".bz2", ".gz"}
 
 // KindOf says what kind of input path is, from the file system (a
-// directory) or its name: .jsonl/.ndjson are JSON Lines, .xml a dump, each
-// optionally compressed (.bz2, .gz); anything else is one text file.
+// directory) or its name: .jsonl/.ndjson are JSON Lines, .xml a dump (and
+// a dump's part file, .xml-p1p41242), each optionally compressed (.bz2,
+// .gz); anything else is one text file.
 func KindOf(path string) Kind {
 	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
 		return Directory
@@ -101,13 +100,34 @@ func KindOf(path string) Kind {
 	for _, c := range compressions {
 		name = strings.TrimSuffix(name, c)
 	}
-	switch filepath.Ext(name) {
-	case ".jsonl", ".ndjson":
+	switch ext := filepath.Ext(name); {
+	case ext == ".jsonl" || ext == ".ndjson":
 		return JSONLines
-	case ".xml":
+	case ext == ".xml" || isPartExt(ext):
 		return Dump
 	}
 	return TextFile
+}
+
+// isPartExt says whether ext is that of a dump's part file
+// (enwiki-…-pages-articles1.xml-p1p41242.bz2): ".xml-pFIRSTpLAST", the
+// page IDs it holds.
+func isPartExt(ext string) bool {
+	rest, ok := strings.CutPrefix(ext, ".xml-p")
+	if !ok {
+		return false
+	}
+	first, last, ok := strings.Cut(rest, "p")
+	return ok && isDigits(first) && isDigits(last)
+}
+
+func isDigits(s string) bool {
+	for _, c := range s {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // IsCorpus says whether path holds more than one article: a directory, a
@@ -272,7 +292,7 @@ func (r *Reader) open(path string) (source, error) {
 		if err != nil {
 			return nil, err
 		}
-		return newDumpSource(path, f)
+		return newDumpSource(path, f, f)
 	}
 	return &fileSource{path: path, r: r}, nil
 }
@@ -281,7 +301,7 @@ func (r *Reader) open(path string) (source, error) {
 type file struct {
 	io.Reader
 	f     *os.File
-	extra io.Closer // the gzip reader
+	extra io.Closer // the decompressor
 }
 
 func (f *file) Close() error {
@@ -312,19 +332,12 @@ func (r *Reader) openFile(path string) (*file, error) {
 		return nil, pathError(path, err)
 	}
 	raw := bufio.NewReaderSize(counter{f, &r.done}, 1<<16)
-	out := &file{Reader: raw, f: f}
-	switch strings.ToLower(filepath.Ext(path)) {
-	case ".bz2":
-		out.Reader = bzip2.NewReader(raw)
-	case ".gz":
-		zr, err := gzip.NewReader(raw)
-		if err != nil {
-			f.Close()
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		out.Reader, out.extra = zr, zr
+	zr, err := Decompress(path, raw)
+	if err != nil {
+		f.Close()
+		return nil, err
 	}
-	return out, nil
+	return &file{Reader: zr, f: f, extra: zr}, nil
 }
 
 // readAll reads a whole (possibly compressed) file.

@@ -61,6 +61,9 @@ func TestKindOf(t *testing.T) {
 		{"enwiki-20261101-pages-articles.xml.bz2", Dump},
 		{"enwiki-20261101-pages-articles-multistream.xml.bz2", Dump},
 		{"export.xml", Dump},
+		{"enwiki-20261101-pages-articles1.xml-p1p41242.bz2", Dump}, // a part file
+		{"enwiki-20261101-pages-articles27.xml-p69475483p70975483.bz2", Dump},
+		{"notes.xml-draft.txt", TextFile},
 		{"notes.txt.gz", TextFile},
 	}
 	for _, tc := range tests {

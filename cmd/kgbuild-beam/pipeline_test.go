@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -89,6 +90,45 @@ func testJSONL(t *testing.T) string {
 	return path
 }
 
+// kgbuildBuild runs `kgbuild build` (the CLI, built in the main module,
+// its own go.mod) on input into dir and returns the quads it wrote,
+// sorted.
+func kgbuildBuild(t *testing.T, dir, input string) []string {
+	t.Helper()
+	bin := filepath.Join(dir, "kgbuild")
+	if _, err := os.Stat(bin); err != nil {
+		gobuild := exec.Command("go", "build", "-o", bin, "./cmd/kgbuild")
+		gobuild.Dir = filepath.Join("..", "..")
+		if out, err := gobuild.CombinedOutput(); err != nil {
+			t.Fatalf("go build kgbuild: %v\n%s", err, out)
+		}
+	}
+	cliOut := filepath.Join(dir, "cli-"+filepath.Base(input))
+	if out, err := exec.Command(bin, "build", "--quiet", "--shard-size", "2", "--out", cliOut, input).CombinedOutput(); err != nil {
+		t.Fatalf("kgbuild build: %v\n%s", err, out)
+	}
+	m, err := corpus.ReadManifest(cliOut)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return sortedLines(t, m.Files(cliOut))
+}
+
+// diffLines reports the first difference of two sorted quad lists.
+func diffLines(t *testing.T, what string, got, want []string) {
+	t.Helper()
+	if slices.Equal(got, want) {
+		return
+	}
+	t.Errorf("%s: the pipeline wrote %d quads, kgbuild build %d; they differ", what, len(got), len(want))
+	for i := 0; i < len(got) && i < len(want); i++ {
+		if got[i] != want[i] {
+			t.Errorf("first difference, line %d:\n got  %s want %s", i, got[i], want[i])
+			return
+		}
+	}
+}
+
 // TestSameAsKgbuildBuild runs the pipeline with the prism runner on a
 // small JSON Lines corpus and checks that its quads, sorted, are those
 // `kgbuild build` writes for the same input.
@@ -96,23 +136,7 @@ func TestSameAsKgbuildBuild(t *testing.T) {
 	in := testJSONL(t)
 	dir := t.TempDir()
 
-	// kgbuild build, the CLI, built in the main module (its own go.mod).
-	bin := filepath.Join(dir, "kgbuild")
-	gobuild := exec.Command("go", "build", "-o", bin, "./cmd/kgbuild")
-	gobuild.Dir = filepath.Join("..", "..")
-	if out, err := gobuild.CombinedOutput(); err != nil {
-		t.Fatalf("go build kgbuild: %v\n%s", err, out)
-	}
-	cliOut := filepath.Join(dir, "cli")
-	if out, err := exec.Command(bin, "build", "--quiet", "--shard-size", "2", "--out", cliOut, in).CombinedOutput(); err != nil {
-		t.Fatalf("kgbuild build: %v\n%s", err, out)
-	}
-	m, err := corpus.ReadManifest(cliOut)
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := sortedLines(t, m.Files(cliOut))
-
+	want := kgbuildBuild(t, dir, in)
 	for _, gz := range []bool{false, true} {
 		prefix := filepath.Join(dir, "beam", "kg")
 		if gz {
@@ -137,14 +161,84 @@ func TestSameAsKgbuildBuild(t *testing.T) {
 		if len(want) < 1000 {
 			t.Fatalf("kgbuild build wrote only %d quads", len(want))
 		}
-		if !slices.Equal(got, want) {
-			t.Errorf("gzip %v: the pipeline wrote %d quads, kgbuild build %d; they differ", gz, len(got), len(want))
-			for i := 0; i < len(got) && i < len(want); i++ {
-				if got[i] != want[i] {
-					t.Errorf("first difference, line %d:\n got  %s want %s", i, got[i], want[i])
-					break
-				}
+		diffLines(t, fmt.Sprintf("gzip %v", gz), got, want)
+	}
+}
+
+// The dump fixtures of package corpus (corpus/testdata/gen-multistream.py):
+// the same pages as a multistream dump with its index and as one gzipped
+// dump.
+const (
+	multistream = "../../corpus/testdata/testwiki-pages-articles-multistream.xml.bz2"
+	wholeGz     = "../../corpus/testdata/testwiki-pages-articles.xml.gz"
+)
+
+// TestDumpParts: a multistream dump with its index is split into parts of
+// the streams asked for, each with the wiki's site; another dump is one
+// part.
+func TestDumpParts(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		file    string
+		streams int
+		want    int
+	}{{multistream, 1, 5}, {multistream, 2, 3}, {multistream, 100, 1}, {wholeGz, 1, 1}} {
+		parts, err := dumpParts(ctx, tc.file, tc.streams)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(parts) != tc.want {
+			t.Errorf("%s, %d streams a part: %d parts %+v, want %d", tc.file, tc.streams, len(parts), parts, tc.want)
+		}
+		for i, p := range parts {
+			if p.Part != (tc.file == multistream) || p.Part && p.Site != "en.wikipedia.org" ||
+				(p.End < 0) != (i == len(parts)-1) {
+				t.Errorf("%s: part %d %+v", tc.file, i, p)
 			}
+		}
+	}
+}
+
+// TestDumpSameAsKgbuildBuild runs the pipeline with the prism runner on
+// the dumps (the multistream one split into parts of two streams, the
+// gzipped one whole) and checks that the quads are those `kgbuild build`
+// writes for the same dump.
+func TestDumpSameAsKgbuildBuild(t *testing.T) {
+	dir := t.TempDir()
+	want := kgbuildBuild(t, dir, multistream)
+	if len(want) < 1000 {
+		t.Fatalf("kgbuild build wrote only %d quads", len(want))
+	}
+	if other := kgbuildBuild(t, dir, wholeGz); !slices.Equal(other, want) {
+		t.Fatalf("kgbuild build wrote %d quads for %s, %d for %s: the fixtures differ", len(want), multistream, len(other), wholeGz)
+	}
+	for _, in := range []string{multistream, wholeGz} {
+		prefix := filepath.Join(dir, "beam-"+filepath.Base(in), "kg")
+		p, s := beam.NewPipelineWithRoot()
+		Build(s, Config{Input: in, Output: prefix, Shards: 2, Streams: 2})
+		if _, err := prism.Execute(context.Background(), p); err != nil {
+			t.Fatalf("prism: %v", err)
+		}
+		files, _ := filepath.Glob(prefix + "-*-of-00002.nq")
+		if len(files) == 0 {
+			t.Fatalf("no shard written under %s", prefix)
+		}
+		diffLines(t, filepath.Base(in), sortedLines(t, files), want)
+	}
+}
+
+func TestIsDumpInput(t *testing.T) {
+	for glob, want := range map[string]bool{
+		"wiki-*.jsonl":    false,
+		"wiki.jsonl.gz":   false,
+		"gs://b/w/*.json": false,
+		"enwiki-20261101-pages-articles-multistream.xml.bz2": true,
+		"enwiki-20261101-pages-articles[0-9]*.xml-*.bz2":     true,
+		"dumps/*.xml.gz": true,
+		"export.XML":     true,
+	} {
+		if got := isDumpInput(glob); got != want {
+			t.Errorf("isDumpInput(%q) = %v, want %v", glob, got, want)
 		}
 	}
 }
