@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "parliament Speaker X: the speaker of the country's legislature",
+		path: armenia,
+		text: "Legislative power is vested in the National Assembly of Armenia. In 1999 gunmen killed parliament Speaker Karen Demirchyan.",
+		want: []string{
+			"person/karen-demirchyan positionHeld office/speaker-of-the-national-assembly-of-armenia",
+			`alias office/speaker-of-the-national-assembly-of-armenia "parliament Speaker"`,
+		},
+	},
+	{
 		name: "winners of the country's presidential election",
 		path: georgia,
 		text: "A presidential election in October 1991 gave 87% of the votes to Zviad Gamsakhurdia. " +

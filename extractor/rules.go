@@ -683,7 +683,18 @@ func (x *extraction) titles() {
 		} else {
 			x.ments = append(x.ments, mention{ni, nj, p})
 		}
-		if off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj)); off != nil {
+		off := x.officeEntity(x.raw(oi, oj), x.span(oi, oj))
+		if off == nil && parliamentBeforeRE.MatchString(x.text[:oi]) {
+			// "parliament Speaker Karen Demirchyan": the speaker of the
+			// country's legislature.
+			if leg := x.legislature(); leg != nil && presidingRE.MatchString(x.raw(oi, oj)+" of X") {
+				off = x.officeEntity(x.raw(oi, oj)+" of the "+leg.Name, x.span(oi, oj))
+				if loc := parliamentBeforeRE.FindStringIndex(x.text[:oi]); off != nil && loc != nil {
+					x.r.alias(off, x.raw(loc[0], oj)) // as the text names it
+				}
+			}
+		}
+		if off != nil {
 			x.ments = append(x.ments, mention{oi, oj, off})
 			x.sfact(p, PositionHeld, ref(off), append(x.diedInOffice(m[0], nj), x.termAfter(nj)...)...)
 		}
@@ -697,6 +708,9 @@ func (x *extraction) titles() {
 		}
 	}
 }
+
+// parliamentBeforeRE matches "parliament" right before a title.
+var parliamentBeforeRE = regexp.MustCompile(`(?i)\b(?:parliament|parliamentary|parliament\x01s|legislature\x01s)\s+$`)
 
 var (
 	// A term right after a holder's name or office: "(1990–1997)", "(in
