@@ -54,6 +54,9 @@ type extraction struct {
 	// Bodies the text calls the parliament or legislature, whatever their
 	// name ("the Storting, the unicameral parliament").
 	legis map[*Entity]bool
+	// The country's division list counts its capital ("… 9 regions and a
+	// capital territory").
+	capitalArea bool
 	// The legislature called unicameral: the country's only chamber, so
 	// "the Parliament" is another name of it.
 	unicameral *Entity

@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a capital territory among the divisions",
+		path: armenia,
+		text: "Armenia is divided into 10 provinces (marzer) and a capital city.\nCapital city: Yerevan\n",
+		want: []string{
+			"country/armenia capital city/yerevan",
+			"country/armenia containsAdministrativeArea city/yerevan",
+		},
+	},
+	{
 		name: "parliament Speaker X: the speaker of the country's legislature",
 		path: armenia,
 		text: "Legislative power is vested in the National Assembly of Armenia. In 1999 gunmen killed parliament Speaker Karen Demirchyan.",

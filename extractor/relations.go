@@ -1211,8 +1211,21 @@ func (x *extraction) capital() {
 		}
 		if city := x.resolve(m[4], m[5], City); city != nil && city.Type == City {
 			x.sfact(o, Capital, ref(city))
+			if o == x.r.country && x.capitalArea {
+				x.sfact(o, ContainsArea, ref(city)) // the capital territory
+			}
 		}
 	}
+}
+
+// capitalOf returns the capital already recorded for e, if any.
+func (x *extraction) capitalOf(e *Entity) *Entity {
+	for _, f := range x.facts {
+		if f.Subject == e.ID && f.Relation == Capital && f.Object.Kind == EntityValue {
+			return x.r.byID[f.Object.Entity]
+		}
+	}
+	return nil
 }
 
 var (

@@ -290,8 +290,9 @@ var (
 	dividedRE  = pat(`({NP}) is (?:divided|subdivided|split) into {NUM} (?:\w+ )?(regions|provinces|oblasts|districts|governorates|counties|states|municipalities|prefectures|cantons|departments|territories|velayats|viloyats)\b`)
 	citiesOfRE = pat(`\b(?:cities|city)\b[^.:]*?\bof ((?:{NP},?\s+)+and\s+{NP})`)
 	// "… 14 regions: A, B, C", "The regions include A, B and C".
-	listHeadRE = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b(?:[^:]*:| (?:include|includes|are|comprise) (?:the )?)`)
-	itemRE     = pat(`({NP})\s*(\*?)\s*(?:\(({NP})(?:[,;][^)]*)?\))?`)
+	capitalAreaRE = regexp.MustCompile(`(?i)\bcapital (?:territory|city|district|region)\b`)
+	listHeadRE    = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b(?:[^:]*:| (?:include|includes|are|comprise) (?:the )?)`)
+	itemRE        = pat(`({NP})\s*(\*?)\s*(?:\(({NP})(?:[,;][^)]*)?\))?`)
 )
 
 // divisions reads "X is divided into 16 regions … of A, B, and C" and the
@@ -302,6 +303,14 @@ func (x *extraction) divisions() {
 	container := x.r.country
 	if !x.has("divided", "split", ":", " include", " are ", " comprise") {
 		return
+	}
+	// "Georgia is divided into 2 autonomous republics, 9 regions, and a
+	// capital territory": the capital is one of the divisions.
+	if c := x.r.country; c != nil && x.has("divided into") && capitalAreaRE.MatchString(x.text) {
+		x.capitalArea = true
+		if city := x.capitalOf(c); city != nil {
+			x.sfact(c, ContainsArea, ref(city))
+		}
 	}
 	if m := findFirst(dividedRE, x.text); m != nil {
 		if c := x.resolve(m[2], m[3], ""); c != nil && (c.Type == Country || c.Type == AdministrativeArea) {
