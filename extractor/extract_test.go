@@ -73,6 +73,12 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a constituent republic known as",
+		path: georgia,
+		text: "In 1936 Georgia became a constituent republic of the Soviet Union known as the Georgian SSR.",
+		want: []string{"country/georgian-ssr partOf country/soviet-union"},
+	},
+	{
 		name: "a capital territory among the divisions",
 		path: armenia,
 		text: "Armenia is divided into 10 provinces (marzer) and a capital city.\nCapital city: Yerevan\n",

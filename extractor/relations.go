@@ -1127,6 +1127,16 @@ const partAdjPat = `(?:(?:short[- ]lived|former|newly[- ]formed|newly[- ]created
 
 // partOf reads "X is a part of the Y".
 func (x *extraction) partOf() {
+	// "… became a constituent republic of the Soviet Union known as the
+	// Armenian SSR": the named republic is part of the union.
+	for _, m := range x.near(republicOfRE, 80, "republic of") {
+		a := x.resolve(m[4], m[5], "")
+		b := x.resolve(m[2], m[3], x.stateDef(m[2], m[3]))
+		if a == nil || b == nil || a == b || (a.Type != Country && a.Type != AdministrativeArea) || (b.Type != Country && b.Type != AdministrativeArea) {
+			continue
+		}
+		x.sfact(a, PartOf, ref(b))
+	}
 	if !x.has("part of") {
 		return
 	}
@@ -1155,6 +1165,10 @@ func (x *extraction) partOf() {
 		x.sfact(a.e, PartOf, ref(b))
 	}
 }
+
+// republicOfRE matches "a constituent republic of the Soviet Union known
+// as the Armenian SSR".
+var republicOfRE = pat(`\b(?:constituent|union|autonomous|federal|member) republic of (?:the )?({NP}),? (?:known as|called|named|styled) (?:the )?({NP})`)
 
 var (
 	capitalMoveRE = pat(`(?:transferred|moved|relocated) (?:its|the) capital from ({NP}) to ({NP})(?: (?:on|in) ({DATE}))?`)
