@@ -73,6 +73,23 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "fact-book style label lines",
+		path: "politics-of-uzbekistan.txt",
+		text: "Executive branch\n\nchief of state: President Alisher Karimov (since 14 December 2016)\nhead of government: Prime Minister Bakhtiyor Aripov (since 14 December 2016)\n\n" +
+			"Legislative branch\n\nbicameral Supreme Assembly or Oliy Majlis consists of the Senate (100 seats; 84 members indirectly elected) and the Legislative Chamber (150 seats; members directly elected)\n\n" +
+			"Judicial branch\n\nhighest courts: Supreme Court (34 judges); Constitutional Court (7 judges)\n",
+		want: []string{
+			"person/alisher-karimov positionHeld office/president-of-uzbekistan [startTime=d:2016-12-14]",
+			"country/uzbekistan headOfState person/alisher-karimov",
+			"country/uzbekistan headOfGovernment person/bakhtiyor-aripov",
+			"country/uzbekistan legislativeBody organization/supreme-assembly-of-uzbekistan",
+			"organization/senate-of-uzbekistan numberOfSeats i:100",
+			"organization/legislative-chamber-of-uzbekistan numberOfSeats i:150",
+			"organization/supreme-assembly-of-uzbekistan hasPart organization/legislative-chamber-of-uzbekistan",
+			"organization/supreme-court-of-uzbekistan numberOfSeats i:34",
+		},
+	},
+	{
 		name: "a constituent republic known as",
 		path: georgia,
 		text: "In 1936 Georgia became a constituent republic of the Soviet Union known as the Georgian SSR.",

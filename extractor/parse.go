@@ -170,6 +170,10 @@ func isShort(line string) bool { return unpunctuated(line, 10) }
 // and month in it: "Alla Berdy Berdiyev (24 July 1938 – 27 July 1938)".
 var termLineRE = regexp.MustCompile(`^\p{Lu}[^()]*\([^()]*\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^()]*[–—-][^()]*\)`)
 
+// labelLineRE matches a "label: value" line ("highest courts: Supreme
+// Court (34 judges)"), which is no heading.
+var labelLineRE = regexp.MustCompile(`^\pL[\pL ()'-]{0,40}: \S`)
+
 // isListy says whether a line can be an item of a list: no sentence-final
 // punctuation, and at most 30 words ("Balysh Ovezovich Ovezov (14 July
 // 1951 – 14 January 1958) (first time)" is longer than a heading).
@@ -263,7 +267,7 @@ func Parse(path string, data []byte) (*Document, error) {
 			// "Chairman of the Supreme Soviet", then one holder and the
 			// dates of the term: a list of one item, not a heading.
 			add(ListItem)
-		case isShort(ln.text) && blank(i-1) && (blank(i+1) || isTableHeader(lines[i+1].text) || !isListy(lines[i+1].text)):
+		case isShort(ln.text) && blank(i-1) && !labelLineRE.MatchString(ln.text) && (blank(i+1) || isTableHeader(lines[i+1].text) || !isListy(lines[i+1].text)):
 			// An isolated short line opens a section.
 			d.Sections = append(d.Sections, Section{Heading: ln.span, Title: ln.text, Level: 1})
 			section = len(d.Sections) - 1

@@ -571,6 +571,7 @@ var (
 	thereAreRE      = pat(`There (?:are|were) {NUM} (?:judges|members|justices|seats|deputies) (?:on|in|of) (?:the )?({NP})`)
 	nMemberRE       = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?({NP})`)
 	nMemberTermedRE = pat(`\b{NUM}-(?:member|seat) (?:\w+ )?(?:parliament|legislature|assembly),? (?:termed|called|named|known as) (?:the )?({NP})`)
+	parenSeatsRE    = pat(`({NP}) \((?:[^();]*?\b)?(?:up to |of up to )?{NUM} (?:seats|members|judges|justices|deputies|delegates|senators)\b`)
 	chambersRE      = pat(`\b(?:has|have|consists of|comprises) {NUM} (?:chambers|houses)\b`)
 	seatSubject     = map[Type]bool{GovernmentOrganization: true, Organization: true, PoliticalParty: true}
 )
@@ -585,6 +586,14 @@ func (x *extraction) seats() {
 	for _, m := range x.near(nMemberTermedRE, 20, "-member", "-seat") {
 		n, ok := ParseNumber(x.text[m[2]:m[3]])
 		if e := x.resolve(m[4], m[5], GovernmentOrganization); ok && e != nil && e.Type == GovernmentOrganization {
+			x.sfact(e, Seats, IntOf(n))
+		}
+	}
+	// "the Senate (100 seats; …)", "Supreme Court (34 judges)", "People's
+	// Council (supreme legislative body of up to 2,500 delegates)".
+	for _, m := range x.near(parenSeatsRE, 120, "(") {
+		n, ok := ParseNumber(x.text[m[4]:m[5]])
+		if e := x.resolve(m[2], m[3], ""); ok && e != nil && e.Type == GovernmentOrganization {
 			x.sfact(e, Seats, IntOf(n))
 		}
 	}
@@ -660,6 +669,64 @@ func (x *extraction) seats() {
 // Storting, the unicameral parliament", "The Jatiya Sangsad is the national
 // legislature of Bangladesh".
 var legisApposRE = pat(`({NP})(?:,| is| was| has been) (?:the |its |{NP}\x01s )(?:country\x01s )?(?:(?:unicameral|bicameral|national|supreme|federal) )*(?:parliament|legislature|legislative body)\b(?: of (?:the )?({NP}))?`)
+
+var (
+	// Fact-book lines: "chief of state: President X (since 14 December
+	// 2016)", "head of government: Prime Minister Y".
+	chiefLineRE = pat(`^\s*(chief of state|head of state|head of government): (?:the )?({OFF}) ({NAME})(?: \(since ({DATE})\))?`)
+	// "bicameral Supreme Assembly or Oliy Majlis": one legislature's two
+	// names.
+	legisOrRE = pat(`\b(?:unicameral|bicameral) ({NP}) or ({NP})`)
+)
+
+// factbook reads the label lines of fact-book style sections: who holds
+// the country's headships, and a legislature's two names.
+func (x *extraction) factbook() {
+	c := x.r.country
+	if c == nil {
+		return
+	}
+	if m := findFirst(chiefLineRE, x.text); m != nil {
+		p := x.resolve(m[6], m[7], Person)
+		off := x.officeAt(m[4], m[5])
+		if p != nil && p.Type == Person && off != nil {
+			var q []Qualifier
+			if m[8] >= 0 {
+				q = startQual(x.text[m[8]:m[9]])
+			}
+			x.sfact(p, PositionHeld, ref(off), q...)
+			if x.text[m[2]:m[3]] == "head of government" {
+				x.sfact(c, HeadOfGovernmentOffice, ref(off))
+			} else {
+				x.sfact(c, HeadOfStateOffice, ref(off))
+			}
+			x.headOf(off, p, x.sent.Span, x.sent.Cites)
+		}
+	}
+	if x.has("unicameral", "bicameral") {
+		for _, m := range findAll(legisOrRE, x.text) {
+			name, native := x.raw(m[2], m[3]), x.raw(m[4], m[5])
+			if t, ok := x.classify(name); !ok || t != GovernmentOrganization {
+				continue
+			}
+			var e *Entity
+			if !strings.Contains(name, " ") {
+				// "a unicameral Assembly or Mejlis": the native name
+				// names it; "Assembly" alone would name any.
+				e = x.resolve(m[4], m[5], GovernmentOrganization)
+			} else {
+				e = x.ent(GovernmentOrganization, name, m[2], m[3], native)
+			}
+			if e != nil && e.Type == GovernmentOrganization {
+				if x.legis == nil {
+					x.legis = map[*Entity]bool{}
+				}
+				x.legis[e] = true
+				x.sfact(c, LegislativeBody, ref(e))
+			}
+		}
+	}
+}
 
 // legislatures reads which body the text calls the country's parliament:
 // a government body, and the country's legislative body.
@@ -1014,7 +1081,9 @@ func (x *extraction) publishedBy() {
 	}
 }
 
-var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|is composed of|encompasses) (?:the )?([^.;]+)`)
+// includesRE's list runs to the sentence's end or a semicolon, not one
+// inside parentheses ("the Senate (100 seats; 84 members …) and the …").
+var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|is composed of|encompasses) (?:the )?((?:[^.;()]|\([^()]*\))+)`)
 
 // includes reads "It includes the A, B, several C units, and D (E)": each
 // named item is a part of the subject, and of its type when it has none of

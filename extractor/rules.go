@@ -56,6 +56,7 @@ func (x *extraction) sentence(s Sentence) {
 // sentenceRules are the relation recognizers, small and independent.
 var sentenceRules = []func(*extraction){
 	(*extraction).legislatures,
+	(*extraction).factbook,
 	(*extraction).listRow,
 	(*extraction).holders,
 	(*extraction).successions,
