@@ -73,6 +73,12 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "divided into provinces and the capital",
+		path: "politics-of-mongolia.txt",
+		text: "Mongolia is divided into 21 provinces (aimags) and the capital, Ulaanbaatar.",
+		want: []string{"country/mongolia capital city/ulaanbaatar", "country/mongolia containsAdministrativeArea city/ulaanbaatar"},
+	},
+	{
 		name: "fact-book style label lines",
 		path: "politics-of-uzbekistan.txt",
 		text: "Executive branch\n\nchief of state: President Alisher Karimov (since 14 December 2016)\nhead of government: Prime Minister Bakhtiyor Aripov (since 14 December 2016)\n\n" +

@@ -291,7 +291,7 @@ var (
 	dividedRE  = pat(`({NP}) is (?:divided|subdivided|split) into {NUM} (?:\w+ )?(regions|provinces|oblasts|districts|governorates|counties|states|municipalities|prefectures|cantons|departments|territories|velayats|viloyats)\b`)
 	citiesOfRE = pat(`\b(?:cities|city)\b[^.:]*?\bof ((?:{NP},?\s+)+and\s+{NP})`)
 	// "… 14 regions: A, B, C", "The regions include A, B and C".
-	capitalAreaRE = regexp.MustCompile(`(?i)\bcapital (?:territory|city|district|region)\b`)
+	capitalAreaRE = regexp.MustCompile(`(?i)\bcapital(?: (?:territory|city|district|region)\b|,)`)
 	listHeadRE    = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b(?:[^:]*:| (?:include|includes|are|comprise) (?:the )?)`)
 	itemRE        = pat(`({NP})\s*(\*?)\s*(?:\(({NP})(?:[,;][^)]*)?\))?`)
 )
