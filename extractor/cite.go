@@ -120,6 +120,9 @@ var (
 	byAuthorRE   = regexp.MustCompile(`^(?:[A-Z][a-z]+ )?by (?:(?:Mr|Mrs|Ms|Dr|Prof)\.? )?(\p{Lu}[\p{L}-]+(?: \p{Lu}[\p{L}-]+){1,3})$`)
 )
 
+// formatSuffixRE matches a file format or language noted after a title.
+var formatSuffixRE = regexp.MustCompile(`\s*\((?i:pdf|html?|doc|docx|xls|in [A-Z][a-z]+(?: and [A-Z][a-z]+)?)\)$`)
+
 var retrievedRE = regexp.MustCompile(`^(?:Retrieved|Accessed|Archived)`)
 
 // lastPartBefore returns the part that holds or precedes offset at.
@@ -223,6 +226,12 @@ func (x *extraction) citation(fn Footnote) {
 			return
 		}
 		title, tspan, after = parts[0].text, parts[0].span, parts[1:]
+	}
+	// "Resolutions Adopted … (pdf)": the file's format is no part of the
+	// title.
+	if loc := formatSuffixRE.FindStringIndex(title); loc != nil {
+		title = title[:loc[0]]
+		tspan.End = tspan.Start + len(title)
 	}
 	if title == "" || urlRE.MatchString(title) || len(strings.Fields(title)) < 2 {
 		return

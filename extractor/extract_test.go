@@ -73,6 +73,12 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a cited title without its file format",
+		path: armenia,
+		text: "Armenia joined the United Nations in 1992.[1]\n\nReferences\n\n  1. ^ Admission of New Members to the United Nations (pdf). United Nations General Assembly. 2 March 1992.\n",
+		want: []string{`entity work/admission-of-new-members-to-the-united-nations CreativeWork "Admission of New Members to the United Nations"`},
+	},
+	{
 		name: "divided into provinces and the capital",
 		path: "politics-of-mongolia.txt",
 		text: "Mongolia is divided into 21 provinces (aimags) and the capital, Ulaanbaatar.",
