@@ -41,8 +41,11 @@ type extraction struct {
 
 	// Per sentence.
 	sent    Sentence
-	text    string // the sentence, possessives masked
-	lower   string // text in lower case, to test for a rule's key words
+	text    string  // the sentence, possessives masked
+	lower   string  // text in lower case, to test for a rule's key words
+	grams   bigrams // the byte pairs of lower: a quick "no" for has and near
+	toks    []Span  // tokensOf(text), made when first asked for (see tokens)
+	tokOK   bool
 	classes map[string]class
 	base    int // byte offset of text in the document
 	subject *Entity
@@ -389,7 +392,7 @@ func (x *extraction) mergeShortNames() {
 // the cheap test that lets a recognizer skip its patterns.
 func (x *extraction) has(words ...string) bool {
 	for _, w := range words {
-		if strings.Contains(x.lower, w) {
+		if x.grams.may(w) && strings.Contains(x.lower, w) {
 			return true
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"regexp/syntax"
 	"sort"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -26,22 +27,49 @@ type wordMatcher struct {
 	first    []runeRange // sorted ranges of the runes a match can begin with
 }
 
-var matchers sync.Map // *regexp.Regexp → *wordMatcher (nil: match as usual)
+// matchers maps each pattern met so far to its word-start matcher (nil:
+// match as usual). Patterns are few and met early, so the map is copied on
+// write and read without a lock.
+var (
+	matchers   atomic.Pointer[map[*regexp.Regexp]*wordMatcher]
+	matchersMu sync.Mutex
+)
 
 // matcherOf returns re's word-start matcher, or nil when a match of re may
 // begin with something other than a letter (or may be empty).
 func matcherOf(re *regexp.Regexp) *wordMatcher {
-	if v, ok := matchers.Load(re); ok {
-		return v.(*wordMatcher)
+	if p := matchers.Load(); p != nil {
+		if m, ok := (*p)[re]; ok {
+			return m
+		}
 	}
+	m := newMatcher(re)
+	matchersMu.Lock()
+	defer matchersMu.Unlock()
+	old := matchers.Load()
+	next := map[*regexp.Regexp]*wordMatcher{}
+	if old != nil {
+		if m, ok := (*old)[re]; ok {
+			return m
+		}
+		for k, v := range *old {
+			next[k] = v
+		}
+	}
+	next[re] = m
+	matchers.Store(&next)
+	return m
+}
+
+// newMatcher makes re's word-start matcher (see matcherOf).
+func newMatcher(re *regexp.Regexp) *wordMatcher {
 	var m *wordMatcher
 	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if set, ok := firstRunes(tree.Simplify()); ok && len(set) > 0 && allLetters(set) {
 			m = &wordMatcher{anchored: regexp.MustCompile(`^(?:` + re.String() + `)`), first: normalize(set)}
 		}
 	}
-	v, _ := matchers.LoadOrStore(re, m)
-	return v.(*wordMatcher)
+	return m
 }
 
 // firstRunes returns the runes a non-empty match of re can begin with; ok

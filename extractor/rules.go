@@ -25,6 +25,8 @@ func (x *extraction) sentence(s Sentence) {
 	x.base = s.Span.Start
 	x.text = mask(x.d.Slice(s.Span))
 	x.lower = strings.ToLower(x.text)
+	x.grams.set(x.lower)
+	x.toks, x.tokOK = x.toks[:0], false
 	x.ments = x.ments[:0]
 	x.subject = nil
 
@@ -531,7 +533,7 @@ func (x *extraction) scan() {
 func (x *extraction) anchored(re *regexp.Regexp, start func(w string) bool) [][]int {
 	var out [][]int
 	end := 0
-	for _, t := range tokensOf(x.text) {
+	for _, t := range x.tokens() {
 		if t.Start < end || !start(x.text[t.Start:t.End]) {
 			continue
 		}
@@ -578,6 +580,9 @@ func init() {
 func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int {
 	var at []int
 	for _, k := range keys {
+		if !x.grams.may(k) {
+			continue // not in the sentence
+		}
 		for i := 0; ; {
 			j := strings.Index(x.lower[i:], k)
 			if j < 0 {
@@ -1320,4 +1325,12 @@ func (x *extraction) sectionOffice() *Entity {
 		return nil
 	}
 	return x.officeEntity(name, x.d.Sections[sec].Heading)
+}
+
+// tokens returns tokensOf(x.text), made once per sentence.
+func (x *extraction) tokens() []Span {
+	if !x.tokOK {
+		x.toks, x.tokOK = append(x.toks[:0], tokensOf(x.text)...), true
+	}
+	return x.toks
 }

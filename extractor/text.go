@@ -50,7 +50,12 @@ func tokensOf(s string) []Span {
 	return out
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) }
+func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf { // ASCII: no marks, and the letters and digits are these
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9'
+	}
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
 
 // startsUpper says whether s starts with an upper-case letter.
 func startsUpper(s string) bool {
@@ -136,3 +141,29 @@ func slug(s string) string {
 
 // collapse replaces every run of white space by one space.
 func collapse(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// bigrams is the set of the byte pairs of a text: a word with a pair
+// missing from the set is not in the text, which the set says in a few
+// bit tests where a search would read the whole text.
+type bigrams [65536 / 64]uint64
+
+// set makes g the set of s's byte pairs.
+func (g *bigrams) set(s string) {
+	*g = bigrams{}
+	for i := 0; i+1 < len(s); i++ {
+		k := uint16(s[i])<<8 | uint16(s[i+1])
+		g[k>>6] |= 1 << (k & 63)
+	}
+}
+
+// may says whether w can be in the text: false only when one of w's byte
+// pairs is not (a word of fewer than two bytes always may).
+func (g *bigrams) may(w string) bool {
+	for i := 0; i+1 < len(w); i++ {
+		k := uint16(w[i])<<8 | uint16(w[i+1])
+		if g[k>>6]&(1<<(k&63)) == 0 {
+			return false
+		}
+	}
+	return true
+}
