@@ -2,7 +2,8 @@
 # same-output.sh: checks that a change leaves kgbuild's output byte for
 # byte as it was (for changes meant to be invisible, such as speed work).
 #
-# Builds kgbuild from BASE (a commit, default main) and from the working
+# Builds kgbuild from BASE (a commit; default: where HEAD forked from
+# main, so that commits landed on main since do not count) and from the working
 # tree, runs both on the same inputs and compares the SHA-256 of every
 # file written: the N-Quads and Turtle of ../shared/corpus/*.txt,
 # ../shared/seeds/*.txt, examples/*.txt, the plain-text and wikitext
@@ -17,7 +18,7 @@ set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-BASE=${1:-main}
+BASE=${1:-$(git merge-base main HEAD)}
 SIZE=${SIZE:-20}
 GO=${GO:-go}
 SHARED=${SHARED:-../shared}
