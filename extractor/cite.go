@@ -323,7 +323,17 @@ func (x *extraction) citation(fn Footnote) {
 			}
 			continue
 		}
-		if published || !startsUpper(s) || len(strings.Fields(s)) > 6 {
+		if !startsUpper(s) || len(strings.Fields(s)) > 6 {
+			continue
+		}
+		if published {
+			// "…". Reuters. The New York Times.: the agency published
+			// it, the newspaper carried it.
+			if t, ok := x.classify(s); ok && t == Periodical && container < 0 {
+				j := x.r.add(Periodical, s, p.span)
+				x.fact(w, PublishedIn, ref(j), ev, nil)
+				container = i
+			}
 			continue
 		}
 		if i == 0 && journal && container < 0 {

@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "an agency's story carried by a newspaper",
+		path: armenia,
+		text: "Armenia changed its laws.[1]\n\nReferences\n\n  1. ^ \"Armenia Overhauls Its Laws\". Reuters. The Washington Post. 26 September 2008.\n",
+		want: []string{
+			"work/armenia-overhauls-its-laws publisher organization/reuters",
+			"work/armenia-overhauls-its-laws publishedIn work/the-washington-post",
+		},
+	},
+	{
 		name: "a cited title without its file format",
 		path: armenia,
 		text: "Armenia joined the United Nations in 1992.[1]\n\nReferences\n\n  1. ^ Admission of New Members to the United Nations (pdf). United Nations General Assembly. 2 March 1992.\n",
