@@ -92,6 +92,7 @@ type Stats struct {
 	classIdx  map[string]uint32
 	classes   []string
 	recs      []record             // in memory, not yet spilled
+	unmap     func()               // releases recs when mapped outside the heap
 	iris      map[[2]uint64]string // entity IRIs by subject hash, not yet spilled
 	irisBytes int64
 	spill     *spill
@@ -187,7 +188,10 @@ func (s *Stats) Encode(t rdf.Triple) error {
 		}
 	}
 	if len(s.recs) == cap(s.recs) {
-		s.grow()
+		if err := s.grow(); err != nil {
+			s.err = err
+			return err
+		}
 	}
 	s.recs = append(s.recs, r)
 	if int64(len(s.recs))*recordSize+s.irisBytes >= s.opts.MemoryBudget {
@@ -199,14 +203,30 @@ func (s *Stats) Encode(t rdf.Triple) error {
 	return nil
 }
 
-// grow enlarges the record buffer, doubling it but never past the budget.
-func (s *Stats) grow() {
-	limit := int(s.opts.MemoryBudget / recordSize)
+// mapBuffer is mapRecords; tests replace it to try the heap's buffer.
+var mapBuffer = mapRecords
+
+// grow makes room for a record: the first time, the whole budget's
+// buffer is mapped outside the heap (mapRecords) where the system allows;
+// on the heap the buffer doubles, never past the budget. A full buffer of
+// the budget's size is spilled.
+func (s *Stats) grow() error {
+	limit := max(int(s.opts.MemoryBudget/recordSize), 1)
+	if s.recs == nil && s.unmap == nil {
+		if recs, unmap, ok := mapBuffer(limit); ok {
+			s.recs, s.unmap = recs, unmap
+			return nil
+		}
+	}
+	if cap(s.recs) >= limit {
+		return s.spillNow()
+	}
 	n := max(2*cap(s.recs), 1024)
 	n = max(min(n, limit), cap(s.recs)+1)
 	recs := make([]record, len(s.recs), n)
 	copy(recs, s.recs)
 	s.recs = recs
+	return nil
 }
 
 // spillNow sorts the records and entity IRIs in memory and writes them to
@@ -251,6 +271,10 @@ func (s *Stats) Close() error {
 	}
 	s.closed = true
 	s.recs, s.iris = nil, nil
+	if s.unmap != nil {
+		s.unmap()
+		s.unmap = nil
+	}
 	var err error
 	if s.spill != nil {
 		err = s.spill.remove()
