@@ -176,12 +176,69 @@ type param struct {
 	start, end int    // the value
 }
 
+// scanTop is the one scanner of nested markup: it walks src[i:j] and
+// calls at for each byte that neither opens nor closes a template or a
+// link, telling whether the byte is at the top level (outside them).
+// elem is the end of the comment or span element (<ref>…</ref>,
+// <nowiki>…) starting at k, or k when none does. at returns the offset to
+// go on from (k+1, elem to skip the element), or -1 to stop.
+//
+// With pairs, templates and links are "{{…}}" and "[[…]]", as in a
+// template's arguments or a table row, where a lone bracket is text (an
+// external link "[http://x a|b]" is no nesting to split around). Without,
+// every '{', '[' opens and '}', ']' closes: the scans for a key ("key =
+// value") or a cell's attributes ("rowspan=2 | text") find their
+// separator only in text free of any markup, and an external link's
+// "[http://x?a=b y]" is not "key = value".
+//
+// A closer without its opener is text: depth never goes below zero, so a
+// stray "]]" or "}}" in a row does not make the '|' of the next link or
+// template a separator.
+func (p *parser) scanTop(i, j int, pairs bool, at func(k, elem int, top bool) int) {
+	brace, bracket := 0, 0
+	for k := i; k < j; {
+		c := p.src[k]
+		n := 1
+		if pairs {
+			if k+1 >= j || p.src[k+1] != c {
+				n = 0 // a lone bracket or brace: text
+			} else {
+				n = 2
+			}
+		}
+		switch {
+		case n > 0 && c == '{':
+			brace++
+			k += n
+			continue
+		case n > 0 && c == '[':
+			bracket++
+			k += n
+			continue
+		case n > 0 && c == '}' && brace > 0:
+			brace--
+			k += n
+			continue
+		case n > 0 && c == ']' && bracket > 0:
+			bracket--
+			k += n
+			continue
+		}
+		elem := k
+		if c == '<' {
+			elem = p.skipElement(k, j)
+		}
+		if k = at(k, elem, brace == 0 && bracket == 0); k < 0 {
+			return
+		}
+	}
+}
+
 // splitParams splits src[i:j] at the '|' characters outside nested
 // templates, links and span elements; the first part is the name.
 func (p *parser) splitParams(i, j int, named bool) []param {
 	var out []param
 	start := i
-	brace, bracket := 0, 0
 	add := func(e int) {
 		pr := param{start: start, end: e}
 		if named && len(out) > 0 {
@@ -192,67 +249,41 @@ func (p *parser) splitParams(i, j int, named bool) []param {
 		}
 		out = append(out, pr)
 	}
-	for k := i; k < j; {
-		c := p.src[k]
-		switch {
-		case c == '{' && k+1 < j && p.src[k+1] == '{':
-			brace++
-			k += 2
-			continue
-		case c == '}' && k+1 < j && p.src[k+1] == '}':
-			brace--
-			k += 2
-			continue
-		case c == '[' && k+1 < j && p.src[k+1] == '[':
-			bracket++
-			k += 2
-			continue
-		case c == ']' && k+1 < j && p.src[k+1] == ']' && bracket > 0:
-			bracket--
-			k += 2
-			continue
-		case c == '<':
-			if e := p.skipElement(k, j); e > k {
-				k = e
-				continue
-			}
-		case c == '|' && brace <= 0 && bracket <= 0:
+	p.scanTop(i, j, true, func(k, elem int, top bool) int {
+		if elem > k {
+			return elem
+		}
+		if top && p.src[k] == '|' {
 			add(k)
 			start = k + 1
 		}
-		k++
-	}
+		return k + 1
+	})
 	add(j)
 	return out
 }
 
 // topLevelEq returns the offset of the first '=' in src[i:j] outside
-// nested markup, or -1.
+// nested markup, or -1. A key is one line of text: a tag that is no span
+// element ("<ref name=x/>", "<br>"), or a line break after text, ends the
+// search with none.
 func (p *parser) topLevelEq(i, j int) int {
-	brace, bracket := 0, 0
-	for k := i; k < j; k++ {
+	eq := -1
+	p.scanTop(i, j, false, func(k, elem int, top bool) int {
 		switch c := p.src[k]; {
-		case c == '{':
-			brace++
-		case c == '}':
-			brace--
-		case c == '[':
-			bracket++
-		case c == ']':
-			bracket--
+		case elem > k:
+			return elem
 		case c == '<':
-			if e := p.skipElement(k, j); e > k {
-				k = e - 1
-				continue
-			}
 			return -1 // "<ref name=x>": no key before a tag
 		case c == '\n':
 			if strings.TrimSpace(p.src[i:k]) != "" {
 				return -1
 			}
-		case c == '=' && brace == 0 && bracket == 0:
-			return k
+		case c == '=' && top:
+			eq = k
+			return -1
 		}
-	}
-	return -1
+		return k + 1
+	})
+	return eq
 }

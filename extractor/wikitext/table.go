@@ -189,7 +189,6 @@ func (p *parser) skipTable(i, end int) int {
 func (p *parser) splitCells(a, b int, header bool) []cell {
 	var out []cell
 	start := a
-	brace, bracket := 0, 0
 	add := func(e int) {
 		c := cell{a: start, b: e, header: header, rowspan: 1, colspan: 1}
 		if k := p.attrBar(start, e); k >= 0 {
@@ -205,65 +204,38 @@ func (p *parser) splitCells(a, b int, header bool) []cell {
 		}
 		out = append(out, c)
 	}
-	for k := a; k < b; {
+	p.scanTop(a, b, true, func(k, elem int, top bool) int {
+		if elem > k {
+			return elem
+		}
 		ch := p.src[k]
-		switch {
-		case ch == '{' && k+1 < b && p.src[k+1] == '{':
-			brace++
-			k += 2
-			continue
-		case ch == '}' && k+1 < b && p.src[k+1] == '}':
-			brace--
-			k += 2
-			continue
-		case ch == '[' && k+1 < b && p.src[k+1] == '[':
-			bracket++
-			k += 2
-			continue
-		case ch == ']' && k+1 < b && p.src[k+1] == ']':
-			bracket--
-			k += 2
-			continue
-		case ch == '<':
-			if e := p.skipElement(k, b); e > k {
-				k = e
-				continue
-			}
-		case brace <= 0 && bracket <= 0 && k+1 < b && (ch == '|' && p.src[k+1] == '|' || header && ch == '!' && p.src[k+1] == '!'):
+		if top && k+1 < b && (ch == '|' && p.src[k+1] == '|' || header && ch == '!' && p.src[k+1] == '!') {
 			add(k)
 			start = k + 2
-			k += 2
-			continue
+			return k + 2
 		}
-		k++
-	}
+		return k + 1
+	})
 	add(b)
 	return out
 }
 
 // attrBar returns the offset of the single '|' that ends a cell's
-// attributes ("rowspan=2 | text"), or -1.
+// attributes ("rowspan=2 | text"), or -1. Attributes hold no element: a
+// comment or span element before any '|' makes the cell all content.
 func (p *parser) attrBar(a, b int) int {
-	brace, bracket := 0, 0
-	for k := a; k < b; k++ {
-		switch c := p.src[k]; {
-		case c == '{':
-			brace++
-		case c == '}':
-			brace--
-		case c == '[':
-			bracket++
-		case c == ']':
-			bracket--
-		case c == '<':
-			if e := p.skipElement(k, b); e > k {
-				return -1 // a tag: content, not attributes
-			}
-		case c == '|' && brace == 0 && bracket == 0:
-			return k
+	bar := -1
+	p.scanTop(a, b, false, func(k, elem int, top bool) int {
+		if elem > k {
+			return -1 // a tag: content, not attributes
 		}
-	}
-	return -1
+		if top && p.src[k] == '|' {
+			bar = k
+			return -1
+		}
+		return k + 1
+	})
+	return bar
 }
 
 // grid lays rows of cells out in columns, repeating cells that span rows
