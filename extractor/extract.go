@@ -44,6 +44,7 @@ type extraction struct {
 	text    string  // the sentence, possessives masked
 	lower   string  // text in lower case, to test for a rule's key words
 	grams   bigrams // the byte pairs of lower: a quick "no" for has and near
+	plain   bool    // lower has text's offsets and folds (see plainLower)
 	toks    []Span  // tokensOf(text), made when first asked for (see tokens)
 	tokOK   bool
 	classes map[string]class

@@ -187,6 +187,14 @@ func findAll(re *regexp.Regexp, s string) [][]int { return findAllUpTo(re, s, le
 // caller that wants only matches spanning an offset need not try the
 // words after it).
 func findAllUpTo(re *regexp.Regexp, s string, limit int) [][]int {
+	if !mayMatch(re, s) {
+		return nil
+	}
+	return wordStartsUpTo(re, s, limit)
+}
+
+// wordStartsUpTo is findAllUpTo without the test of the words re needs.
+func wordStartsUpTo(re *regexp.Regexp, s string, limit int) [][]int {
 	m := matcherOf(re)
 	if m == nil {
 		return re.FindAllStringSubmatchIndex(s, -1)
@@ -220,6 +228,9 @@ func findAllUpTo(re *regexp.Regexp, s string, limit int) [][]int {
 // findFirst returns re's leftmost match in s with its submatches, as
 // FindStringSubmatchIndex does (see findAll).
 func findFirst(re *regexp.Regexp, s string) []int {
+	if !mayMatch(re, s) {
+		return nil
+	}
 	m := matcherOf(re)
 	if m == nil {
 		return re.FindStringSubmatchIndex(s)

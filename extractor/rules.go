@@ -26,6 +26,7 @@ func (x *extraction) sentence(s Sentence) {
 	x.text = mask(x.d.Slice(s.Span))
 	x.lower = strings.ToLower(x.text)
 	x.grams.set(x.lower)
+	x.plain = plainLower(x.text)
 	x.toks, x.tokOK = x.toks[:0], false
 	x.ments = x.ments[:0]
 	x.subject = nil
@@ -595,6 +596,10 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 	if len(at) == 0 {
 		return nil
 	}
+	need := needOf(re)
+	if x.plain && !need.in(x.lower, &x.grams) {
+		return nil // no match anywhere in the sentence
+	}
 	sort.Ints(at)
 	var out [][]int
 	for w := 0; w < len(at); {
@@ -608,8 +613,12 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 			last++
 		}
 		hi := min(len(x.text), at[last]+160)
+		if x.plain && !need.in(x.lower[lo:hi], &x.grams) {
+			w = last + 1
+			continue // no match in the window
+		}
 		// A match must span a key word: none begins after the last.
-		for _, m := range findAllUpTo(re, x.text[lo:hi], at[last]-lo) {
+		for _, m := range wordStartsUpTo(re, x.text[lo:hi], at[last]-lo) {
 			spans := false
 			for _, k := range at[w : last+1] {
 				spans = spans || m[0]+lo <= k && k < m[1]+lo

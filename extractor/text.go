@@ -167,3 +167,23 @@ func (g *bigrams) may(w string) bool {
 	}
 	return true
 }
+
+// plainLower says whether strings.ToLower(s) has s's byte offsets (no rune
+// of s changes its UTF-8 length in lower case) and keeps what case folding
+// equates equal (no "ſ", which folds to "s" but stays "ſ"): then a word in
+// lower case that a pattern needs (see needSet) is found in it where the
+// pattern matches s.
+func plainLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			for _, r := range s[i:] {
+				if r >= utf8.RuneSelf && (r == utf8.RuneError ||
+					utf8.RuneLen(unicode.ToLower(r)) != utf8.RuneLen(r) || !foldsToOneLower(r)) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return true
+}
