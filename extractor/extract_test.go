@@ -73,6 +73,22 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "native names glossed in English; a party with its acronym before has been",
+		path: "politics-of-india.txt",
+		text: "Narendra Singh of the Bharatiya Lok Party (BLP) has been Prime Minister since 26 May 2014. " +
+			"The Parliament of India is bicameral: the Lok Sabha (House of the People) has 543 members and the Rajya Sabha (Council of States) has 245 members.",
+		want: []string{
+			"person/narendra-singh positionHeld office/prime-minister-of-india [startTime=d:2014-05-26]",
+			"country/india headOfGovernment person/narendra-singh",
+			`entity organization/lok-sabha GovernmentOrganization "Lok Sabha"`,
+			`alias organization/lok-sabha "House of the People"`,
+			"organization/lok-sabha numberOfSeats i:543",
+			"organization/rajya-sabha numberOfSeats i:245",
+			"organization/parliament-of-india hasPart organization/rajya-sabha",
+		},
+		absent: []string{"organization/parliament-of-india numberOfSeats i:543"},
+	},
+	{
 		name: "an agency's story carried by a newspaper",
 		path: armenia,
 		text: "Armenia changed its laws.[1]\n\nReferences\n\n  1. ^ \"Armenia Overhauls Its Laws\". Reuters. The Washington Post. 26 September 2008.\n",

@@ -32,7 +32,7 @@ var (
 	isHolder  = pat(`(?:[Cc]urrent|[Ii]ncumbent|[Mm]ost recent|[Pp]resent|[Nn]ew) ({OFF}) (?:is|was) ({NAME})`)
 	currentAt = regexp.MustCompile(`^(?:` + currentRE.String() + `)`)
 	// "X is the Prime Minister of Armenia", "X has been Prime Minister since 2018".
-	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?(?:,? of the {NP},?|, (?:the )?(?:leader|chairman|chairwoman|head|founder|member) of (?:the )?{NP},)?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
+	isOfficeRE = pat(`({NAME})(?: \([^)]*\))?(?:,? of the {NP}(?: \([^)]*\))?,?|, (?:the )?(?:leader|chairman|chairwoman|head|founder|member) of (?:the )?{NP},)?,? (?:is|has been|was|had been) (?:the )?(?:current |incumbent |new )?(?:` + ordinalPat + ` )?({OFF})(?: since ({DATE}))?(?: from ({DATE}) (?:to|until) ({DATE}))?`)
 	// "The Prime Minister of Armenia is X".
 	officeIsRE = pat(`\b[Tt]he ({OFF}) (?:is|has been) ({NAME})`)
 	// "X served as Prime Minister from 2008 to 2013", "… has served as … since 2018".
@@ -835,9 +835,12 @@ func (x *extraction) attachedBefore(pos int, want map[Type]bool) *Entity {
 		if m.end > pos || !want[m.e.Type] {
 			continue
 		}
-		switch strings.Trim(x.text[m.end:pos], ", ") {
+		// A gloss in parentheses may stand between: "the Lok Sabha
+		// (House of the People) has 543 members".
+		between := strings.TrimLeft(parenRunRE.ReplaceAllString(x.text[m.end:pos], ""), ")")
+		switch strings.Trim(between, ", ") {
 		case "":
-			if with {
+			if with || strings.TrimSpace(between) == "" {
 				return m.e
 			}
 		case "which", "that":
@@ -848,6 +851,9 @@ func (x *extraction) attachedBefore(pos int, want map[Type]bool) *Entity {
 }
 
 var itRE = regexp.MustCompile(`\b(?:it|It|its)\b`)
+
+// parenRunRE matches a parenthesized run.
+var parenRunRE = regexp.MustCompile(`\s*\([^()]*\)`)
 
 var termRE = pat(`\b(?:(?:elected|appointed|serves?|serving|chosen|hold office) (?:[^.;]{0,40}?)\bfor |serves? |to )(?:a |an )?(?:single |renewable |fixed )?{NUM}-year terms?`)
 
@@ -1083,13 +1089,13 @@ func (x *extraction) publishedBy() {
 
 // includesRE's list runs to the sentence's end or a semicolon, not one
 // inside parentheses ("the Senate (100 seats; 84 members …) and the …").
-var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|is composed of|encompasses) (?:the )?((?:[^.;()]|\([^()]*\))+)`)
+var includesRE = pat(`\b(?:includes|include|included|comprises|comprised|consists of|consisted of|is made up of|is composed of|encompasses|is (?:bi|tri)cameral:|is (?:bi|tri)cameral, (?:comprising|consisting of)) (?:the )?((?:[^.;()]|\([^()]*\))+)`)
 
 // includes reads "It includes the A, B, several C units, and D (E)": each
 // named item is a part of the subject, and of its type when it has none of
 // its own.
 func (x *extraction) includes() {
-	if !x.has("include", "comprise", "consist", "made up of", "composed of", "encompass") {
+	if !x.has("include", "comprise", "consist", "made up of", "composed of", "encompass", "cameral") {
 		return
 	}
 	m := findFirst(includesRE, x.text)

@@ -421,6 +421,15 @@ func (x *extraction) parenAliases() {
 		}
 		t, ok := x.classify(outer)
 		if !ok {
+			// "the Lok Sabha (House of the People)", "Fidesz (Hungarian
+			// Civic Alliance)": a native name glossed in English names a
+			// body of the gloss's type, by its native name.
+			gt, gok := x.classify(inner)
+			if gok && (gt == GovernmentOrganization || gt == PoliticalParty || gt == Organization) && x.at(i, m[3]) == nil && (gt == GovernmentOrganization || !looksLikePerson(outer)) {
+				if x.ent(gt, outer, i, m[5], inner) != nil {
+					continue
+				}
+			}
 			x.parens[nameKey(outer)] = append(x.parens[nameKey(outer)], inner)
 			continue
 		}
