@@ -73,6 +73,17 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "native names with a romanized form; a literal translation is no name",
+		path: "government-of-greece.txt",
+		text: "The Hellenic Parliament (Greek: Βουλή των Ελλήνων, romanized: Voulí ton Ellínon) is the legislature of Greece. The Cabinet of Greece (Greek: Υπουργικό Συμβούλιο, lit. 'Ministerial Council') meets weekly.",
+		want: []string{
+			`label organization/parliament-of-greece el "Βουλή των Ελλήνων"`,
+			`label organization/parliament-of-greece el-Latn "Voulí ton Ellínon"`,
+			`label organization/cabinet-of-greece el "Υπουργικό Συμβούλιο"`,
+		},
+		absent: []string{`label organization/cabinet-of-greece el-Latn`},
+	},
+	{
 		name: "native names glossed in English; a party with its acronym before has been",
 		path: "politics-of-india.txt",
 		text: "Narendra Singh of the Bharatiya Lok Party (BLP) has been Prime Minister since 26 May 2014. " +

@@ -249,6 +249,13 @@ func (x *extraction) nativeNames() {
 				continue
 			}
 			text := strings.TrimSpace(x.raw(g[0], g[1]))
+			// "romanized: Voulí ton Ellínon" is the name in Latin letters;
+			// "lit. 'House of the Nation'" and "IPA: …" are no names.
+			if loc := romanizedRE.FindStringIndex(text); loc != nil {
+				text = strings.TrimSpace(text[loc[1]:])
+			} else if noNameRE.MatchString(text) {
+				continue
+			}
 			tag := lang.Code
 			if sc := scriptOf(text); sc != "" && lang.Script != "" && sc != lang.Script {
 				tag += "-" + sc
@@ -257,6 +264,11 @@ func (x *extraction) nativeNames() {
 		}
 	}
 }
+
+var (
+	romanizedRE = regexp.MustCompile(`^(?i:romani[sz]ed|transliterated|translit\.|latin):\s*`)
+	noNameRE    = regexp.MustCompile(`^(?i:lit\.|trans\.|(?:literally|IPA|pronounced|meaning|translation)\b)`)
+)
 
 // scriptOf names the ISO 15924 script of the letters of s, when it is one
 // of the common ones.
