@@ -64,7 +64,19 @@ func computeNeed(expr string) needSet {
 			return nil // an empty word is in every text
 		}
 	}
-	return lits
+	// A word that holds another is found only where that one is: "chair"
+	// is enough for "chairman".
+	var out needSet
+	for _, l := range lits {
+		inner := false
+		for _, o := range lits {
+			inner = inner || o != l && strings.Contains(l, o)
+		}
+		if !inner {
+			out = append(out, l)
+		}
+	}
+	return out
 }
 
 // needIn returns words one of which every match of re holds; exact says

@@ -553,6 +553,9 @@ func (x *extraction) scan() {
 // and not overlapping, as FindAllStringSubmatchIndex would: trying a
 // pattern only where it can begin is much cheaper than scanning for it.
 func (x *extraction) anchored(re *regexp.Regexp, start func(w string) bool) [][]int {
+	if !x.may(re, 0, len(x.text)) {
+		return nil
+	}
 	var out [][]int
 	end := 0
 	for _, t := range x.tokens() {
@@ -617,8 +620,7 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 	if len(at) == 0 {
 		return nil
 	}
-	need := needOf(re)
-	if x.plain && !need.in(x.lower, &x.grams) {
+	if !x.may(re, 0, len(x.text)) {
 		return nil // no match anywhere in the sentence
 	}
 	sort.Ints(at)
@@ -634,7 +636,7 @@ func (x *extraction) near(re *regexp.Regexp, before int, keys ...string) [][]int
 			last++
 		}
 		hi := min(len(x.text), at[last]+160)
-		if x.plain && !need.in(x.lower[lo:hi], &x.grams) {
+		if !x.may(re, lo, hi) {
 			w = last + 1
 			continue // no match in the window
 		}
@@ -1155,7 +1157,7 @@ func (x *extraction) personContext(name string, i, j int) bool {
 		}
 	}
 	// The context first, the gazetteers (dearer) only for what it admits.
-	if !x.standalone()[f[len(f)-1]] && !personBeforeRE.MatchString(x.text[max(0, i-80):i]) && !personAfterRE.MatchString(x.text[j:]) {
+	if !x.standalone()[f[len(f)-1]] && !x.matches(personBeforeRE, max(0, i-80), i) && !x.matches(personAfterRE, j, len(x.text)) {
 		return false
 	}
 	if !looksLikePerson(name) {
@@ -1363,4 +1365,15 @@ func (x *extraction) tokens() []Span {
 		x.toks, x.tokOK = append(x.toks[:0], tokensOf(x.text)...), true
 	}
 	return x.toks
+}
+
+// may says whether re may match the sentence's text[i:j]: false when that
+// text lacks every word re needs (see needSet).
+func (x *extraction) may(re *regexp.Regexp, i, j int) bool {
+	return !x.plain || needOf(re).in(x.lower[i:j], &x.grams)
+}
+
+// matches is re.MatchString(x.text[i:j]), not run where re cannot match.
+func (x *extraction) matches(re *regexp.Regexp, i, j int) bool {
+	return x.may(re, i, j) && re.MatchString(x.text[i:j])
 }

@@ -335,10 +335,15 @@ func (x *index) add(name string, i int) {
 // get reports the entry for s: found is true when s is a key at all, and i
 // is ambiguous when the key is shared.
 func (x *index) get(s string) (i int, found bool) {
-	if i, ok := x.exact[clean(s)]; ok {
+	return x.getKeys(clean(s), fold(s))
+}
+
+// getKeys is get given s's keys, clean(s) and fold(s).
+func (x *index) getKeys(cleaned, folded string) (i int, found bool) {
+	if i, ok := x.exact[cleaned]; ok {
 		return i, true
 	}
-	i, ok := x.folded[fold(s)]
+	i, ok := x.folded[folded]
 	return i, ok
 }
 
@@ -347,8 +352,10 @@ func (x *index) get(s string) (i int, found bool) {
 type tiered struct{ tiers []*index }
 
 func (t *tiered) lookup(s string) (int, bool) {
+	c := clean(s)
+	f := foldClean(c)
 	for _, x := range t.tiers {
-		if i, ok := x.get(s); ok {
+		if i, ok := x.getKeys(c, f); ok {
 			return i, i != ambiguous
 		}
 	}
@@ -371,7 +378,11 @@ var (
 // clean trims s, collapses white space and normalises apostrophes and
 // dashes.
 func clean(s string) string {
-	s = folds.Replace(s)
+	// The folds all begin with one of these bytes: without them, nothing
+	// to replace.
+	if mayFold(s) {
+		s = folds.Replace(s)
+	}
 	// Collapse runs of white space without a regular expression: lookups
 	// are on every name the extractor meets.
 	if !strings.Contains(s, "  ") && !strings.ContainsAny(s, "\t\n\r\f\v\u00a0") {
@@ -380,10 +391,27 @@ func clean(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// mayFold says whether s holds a byte that begins one of the folds.
+func mayFold(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '`', 0xc2, 0xca, 0xe2:
+			return true
+		}
+	}
+	return false
+}
+
 // fold is the case-insensitive key of s: cleaned, lowercased, with a
 // leading "the " removed and a few spelling variants unified.
-func fold(s string) string {
-	s = words.Replace(strings.ToLower(clean(s)))
+func fold(s string) string { return foldClean(clean(s)) }
+
+// foldClean is fold of a cleaned string.
+func foldClean(s string) string {
+	s = strings.ToLower(s)
+	if strings.Contains(s, " & ") || strings.Contains(s, "organisation") || strings.Contains(s, "co-operation") {
+		s = words.Replace(s)
+	}
 	s = strings.TrimPrefix(s, "the ")
 	return s
 }
