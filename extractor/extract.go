@@ -386,6 +386,25 @@ func (x *extraction) mergeShortNames() {
 				f.Object.Entity = to
 			}
 		}
+		// Qualifiers name entities too ("replaces"); one that now names
+		// the subject itself says nothing.
+		var qs []Qualifier
+		changed := false
+		for _, q := range f.Qualifiers {
+			if q.Value.Kind == EntityValue {
+				if to, ok := remap[q.Value.Entity]; ok {
+					q.Value.Entity, changed = to, true
+				}
+				if q.Value.Entity == f.Subject {
+					changed = true
+					continue
+				}
+			}
+			qs = append(qs, q)
+		}
+		if changed {
+			f.Qualifiers = qs
+		}
 	}
 }
 

@@ -256,6 +256,9 @@ func (x *extraction) nativeNames() {
 			} else if noNameRE.MatchString(text) {
 				continue
 			}
+			if text == "" {
+				continue // "(Russian: )"
+			}
 			tag := lang.Code
 			if sc := scriptOf(text); sc != "" && lang.Script != "" && sc != lang.Script {
 				tag += "-" + sc
