@@ -231,6 +231,11 @@ func findFirst(re *regexp.Regexp, s string) []int {
 	if !mayMatch(re, s) {
 		return nil
 	}
+	return firstAtWordStart(re, s)
+}
+
+// firstAtWordStart is findFirst without the test of the words re needs.
+func firstAtWordStart(re *regexp.Regexp, s string) []int {
 	m := matcherOf(re)
 	if m == nil {
 		return re.FindStringSubmatchIndex(s)
@@ -252,4 +257,21 @@ func findFirst(re *regexp.Regexp, s string) []int {
 		i += w
 	}
 	return nil
+}
+
+// findAll is findAll on the sentence, testing the words re needs in the
+// sentence's lower case (see needSet).
+func (x *extraction) findAll(re *regexp.Regexp) [][]int {
+	if !x.may(re, 0, len(x.text)) {
+		return nil
+	}
+	return wordStartsUpTo(re, x.text, len(x.text))
+}
+
+// findFirst is findFirst on the sentence (see findAll).
+func (x *extraction) findFirst(re *regexp.Regexp) []int {
+	if !x.may(re, 0, len(x.text)) {
+		return nil
+	}
+	return firstAtWordStart(re, x.text)
 }

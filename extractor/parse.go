@@ -127,7 +127,9 @@ func IsNavHeading(title string) bool { return navHeadings[strings.ToLower(string
 func isTableHeader(line string) bool {
 	// Units and years in parentheses qualify a column: "Area (km²)",
 	// "Population (2019 est.)".
-	line = unitParenRE.ReplaceAllString(line, "")
+	if strings.IndexByte(line, '(') >= 0 {
+		line = unitParenRE.ReplaceAllString(line, "")
+	}
 	if len(line) > 80 || strings.ContainsAny(line, ".,;:()") {
 		return false // prose, not a row of column names
 	}
@@ -251,7 +253,7 @@ func Parse(path string, data []byte) (*Document, error) {
 			fs := Span{ln.span.Start + m[1], ln.span.End}
 			d.Footnotes = append(d.Footnotes, Footnote{Number: n, Span: fs})
 			d.Blocks = append(d.Blocks, Block{Kind: FootnoteBlock, Span: fs, Section: section})
-		case layoutRE.MatchString(ln.text) || bannerRE.MatchString(ln.text):
+		case layoutRE.MatchString(ln.text) || mayMatch(bannerRE, ln.text) && bannerRE.MatchString(ln.text):
 			add(Layout)
 		case isTableHeader(ln.text) && !blank(i+1):
 			t := &Table{Header: headerColumns(ln.text)}

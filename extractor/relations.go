@@ -434,7 +434,7 @@ func (x *extraction) powers() {
 			}
 		}
 	}
-	if m := findFirst(knownAs, x.text); m != nil {
+	if m := x.findFirst(knownAs); m != nil {
 		if e := x.resolve(m[2], m[3], GovernmentOrganization); e != nil {
 			x.sfact(c, LegislativeBody, ref(e))
 		}
@@ -510,13 +510,13 @@ func (x *extraction) appointedBy() {
 	if !x.has("appointed by", "nominated by", "named by", "appoints", "nominates") {
 		return
 	}
-	for _, m := range findAll(appointsRE, x.text) {
+	for _, m := range x.findAll(appointsRE) {
 		by, off := x.officeAt(m[2], m[3]), x.officeAt(m[4], m[5])
 		if by != nil && off != nil && by != off {
 			x.sfact(off, AppointedBy, ref(by))
 		}
 	}
-	m := findFirst(appointedRE, x.text)
+	m := x.findFirst(appointedRE)
 	if m == nil {
 		return
 	}
@@ -558,7 +558,7 @@ func (x *extraction) chairs() {
 	if x.subject == nil || x.subject.Type != Office {
 		return
 	}
-	for _, m := range findAll(chairsRE, x.text) {
+	for _, m := range x.findAll(chairsRE) {
 		if org := x.resolve(m[2], m[3], ""); org != nil && org.Type == GovernmentOrganization {
 			x.sfact(org, LeaderOffice, ref(x.subject))
 		}
@@ -599,7 +599,7 @@ func (x *extraction) seats() {
 	}
 	// "X has two chambers" (first, so that chambers named in the same
 	// sentence count).
-	if m := findFirst(chambersRE, x.text); m != nil {
+	if m := x.findFirst(chambersRE); m != nil {
 		var leg *Entity // the first legislature named, before the verb if one is
 		for _, mm := range x.ments {
 			if mm.e.Type == GovernmentOrganization && legislatureRE.MatchString(mm.e.Name) && (leg == nil || mm.start < m[0]) {
@@ -634,7 +634,7 @@ func (x *extraction) seats() {
 		}
 	}
 	// "the number of MPs was reduced from the original 131 members to 101".
-	for _, m := range findAll(seatsMoveRE, x.text) {
+	for _, m := range x.findAll(seatsMoveRE) {
 		s := x.subjectBefore(m[0], legislatures)
 		if s == nil && x.chambers.of == nil {
 			s = x.legislature()
@@ -686,7 +686,7 @@ func (x *extraction) factbook() {
 	if c == nil {
 		return
 	}
-	if m := findFirst(chiefLineRE, x.text); m != nil {
+	if m := x.findFirst(chiefLineRE); m != nil {
 		p := x.resolve(m[6], m[7], Person)
 		off := x.officeAt(m[4], m[5])
 		if p != nil && p.Type == Person && off != nil {
@@ -704,7 +704,7 @@ func (x *extraction) factbook() {
 		}
 	}
 	if x.has("unicameral", "bicameral") {
-		for _, m := range findAll(legisOrRE, x.text) {
+		for _, m := range x.findAll(legisOrRE) {
 			name, native := x.raw(m[2], m[3]), x.raw(m[4], m[5])
 			if t, ok := x.classify(name); !ok || t != GovernmentOrganization {
 				continue
@@ -871,7 +871,7 @@ func (x *extraction) terms() {
 	if !x.has("-year term", " years") {
 		return
 	}
-	if m := findFirst(termSetRE, x.text); m != nil {
+	if m := x.findFirst(termSetRE); m != nil {
 		var s *Entity
 		if x.text[m[2]:m[3]] == "presidential" {
 			s = x.officeEntity("President", x.span(m[2], m[3]))
@@ -883,9 +883,9 @@ func (x *extraction) terms() {
 		}
 		return
 	}
-	m := findFirst(termRE, x.text)
+	m := x.findFirst(termRE)
 	if m == nil {
-		m = findFirst(termOfRE, x.text)
+		m = x.findFirst(termOfRE)
 	}
 	if m == nil {
 		return
@@ -946,7 +946,7 @@ func (x *extraction) inception() {
 			x.sfact(e, Inception, DateOf(d))
 		}
 	}
-	for _, m := range findAll(parenSetRE, x.text) {
+	for _, m := range x.findAll(parenSetRE) {
 		if d, ok := dateAt(x.text[m[4]:m[5]]); ok {
 			if e := x.resolve(m[2], m[3], Organization); e != nil && e.Type != Person {
 				x.sfact(e, Inception, DateOf(d))
@@ -1013,7 +1013,7 @@ func (x *extraction) dissolution() {
 			x.sfact(a.e, Dissolved, DateOf(d))
 		}
 	}
-	for _, m := range findAll(dissolvedRE, x.text) {
+	for _, m := range x.findAll(dissolvedRE) {
 		e := x.resolve(m[2], m[3], "")
 		// A former state ends ("The TSFSR was dissolved in 1936"); the
 		// country the article is about goes on.
@@ -1040,7 +1040,7 @@ func (x *extraction) ranking() {
 		return
 	}
 	// "Armenia slipped from 99th place in 2007 to 109th": both ranks.
-	for _, m := range findAll(rankMoveRE, x.text) {
+	for _, m := range x.findAll(rankMoveRE) {
 		if e := x.resolve(m[2], m[3], ""); e != nil {
 			for _, g := range [][2]int{{m[4], m[5]}, {m[6], m[7]}} {
 				if n, ok := ParseNumber(x.text[g[0]:g[1]]); ok {
@@ -1049,7 +1049,7 @@ func (x *extraction) ranking() {
 			}
 		}
 	}
-	for _, m := range append(findAll(rankRE, x.text), findAll(rankObjRE, x.text)...) {
+	for _, m := range append(x.findAll(rankRE), x.findAll(rankObjRE)...) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil {
 			continue
@@ -1059,7 +1059,7 @@ func (x *extraction) ranking() {
 		}
 	}
 	if c := x.r.country; c != nil {
-		for _, m := range findAll(rankCountryRE, x.text) {
+		for _, m := range x.findAll(rankCountryRE) {
 			if n, ok := ParseNumber(x.text[m[2]:m[3]]); ok {
 				x.sfact(c, Ranking, IntOf(n))
 			}
@@ -1098,7 +1098,7 @@ func (x *extraction) includes() {
 	if !x.has("include", "comprise", "consist", "made up of", "composed of", "encompass", "cameral") {
 		return
 	}
-	m := findFirst(includesRE, x.text)
+	m := x.findFirst(includesRE)
 	if m == nil || x.subject == nil || x.subject.Type == Person || x.subject.Type == Office || x.subject.Type == Country {
 		return
 	}
@@ -1215,7 +1215,7 @@ func (x *extraction) partOf() {
 	if !x.has("part of") {
 		return
 	}
-	for _, m := range findAll(partOfRE, x.text) {
+	for _, m := range x.findAll(partOfRE) {
 		if strings.Contains(x.text[m[3]:m[4]], " not ") {
 			continue
 		}
@@ -1266,7 +1266,7 @@ func (x *extraction) capital() {
 	if owner == nil {
 		return
 	}
-	for _, m := range findAll(capitalMoveRE, x.text) {
+	for _, m := range x.findAll(capitalMoveRE) {
 		to := x.resolve(m[4], m[5], City)
 		if to == nil || to.Type != City {
 			continue
@@ -1278,7 +1278,7 @@ func (x *extraction) capital() {
 		x.resolve(m[2], m[3], City)
 		x.sfact(owner, Capital, ref(to), q...)
 	}
-	for _, m := range findAll(isCapitalRE, x.text) {
+	for _, m := range x.findAll(isCapitalRE) {
 		o := owner
 		if m[4] >= 0 {
 			o = x.resolve(m[4], m[5], "")
@@ -1290,7 +1290,7 @@ func (x *extraction) capital() {
 			x.sfact(o, Capital, ref(city))
 		}
 	}
-	for _, m := range findAll(capitalIsRE, x.text) {
+	for _, m := range x.findAll(capitalIsRE) {
 		o := owner
 		if m[2] >= 0 {
 			o = x.resolve(m[2], m[3], "")
@@ -1383,7 +1383,7 @@ func (x *extraction) memberAmong() {
 		return
 	}
 	for _, re := range []*regexp.Regexp{oneOfRE, amongOrgRE} {
-		for _, m := range findAll(re, x.text) {
+		for _, m := range x.findAll(re) {
 			if _, ok := gazetteer.OrgByName(x.raw(m[2], m[3])); !ok {
 				continue
 			}
@@ -1401,7 +1401,7 @@ func (x *extraction) accession() {
 	if !x.has("accession", "admission") {
 		return
 	}
-	for _, m := range findAll(accessionRE, x.text) {
+	for _, m := range x.findAll(accessionRE) {
 		c := x.r.find(Country, x.raw(m[2], m[3]))
 		if c == nil {
 			continue
@@ -1419,7 +1419,7 @@ func (x *extraction) joined() {
 	if !x.has("joined", "acceded", "admitted", "became a member") {
 		return
 	}
-	for _, m := range findAll(joinedRE, x.text) {
+	for _, m := range x.findAll(joinedRE) {
 		c := x.resolve(m[2], m[3], "")
 		o := x.resolve(m[4], m[5], "")
 		if c == nil || o == nil || c.Type != Country || o.Type != Organization {
@@ -1442,7 +1442,7 @@ func (x *extraction) countryOf() {
 	if !x.has("\x01") {
 		return
 	}
-	for _, m := range findAll(possessiveRE, x.text) {
+	for _, m := range x.findAll(possessiveRE) {
 		owner := x.raw(m[2], m[3])
 		after := m[1]
 		e := x.at(after, after+1)
@@ -1480,7 +1480,7 @@ func (x *extraction) parties() {
 		return
 	}
 	for _, re := range []*regexp.Regexp{partyAfterRE, partyApposRE} {
-		for _, m := range findAll(re, x.text) {
+		for _, m := range x.findAll(re) {
 			name, drop := trimLead(x.raw(m[2], m[3]))
 			if name == "" || !startsUpper(name) {
 				continue
@@ -1511,7 +1511,7 @@ func (x *extraction) parties() {
 		}
 		x.ent(PoliticalParty, name, m[2]+drop, m[3])
 	}
-	for _, m := range findAll(partyLeaderRE, x.text) {
+	for _, m := range x.findAll(partyLeaderRE) {
 		// "the New Right Party David Gamkrelidze": the party ends with its head.
 		if loc := partyHeadRE.FindAllStringIndex(x.text[m[2]:m[5]], -1); len(loc) > 0 {
 			end := m[2] + loc[len(loc)-1][1]
@@ -1533,7 +1533,7 @@ func (x *extraction) parties() {
 	// "Patricio Aylwin of the Christian Democratic Party", "Gabriel
 	// Boric (Social Convergence Party)": a person and the party named
 	// right after; the phrase must read as a party.
-	for _, m := range findAll(personPartyRE, x.text) {
+	for _, m := range x.findAll(personPartyRE) {
 		name := x.raw(m[4], m[5])
 		if t, ok := x.classify(name); !ok || t != PoliticalParty {
 			continue
@@ -1576,7 +1576,7 @@ func (x *extraction) events() {
 	if !x.has("1", "2", "invasion", "occupation", "annexation", "took place", "occurred", "happened", "broke out") {
 		return
 	}
-	for _, m := range findAll(yearEventRE, x.text) {
+	for _, m := range x.findAll(yearEventRE) {
 		name := x.raw(m[0], m[1])
 		e := x.ent(Event, name, m[0], m[1])
 		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
@@ -1609,7 +1609,7 @@ func (x *extraction) events() {
 			}
 		}
 	}
-	for _, m := range findAll(invasionRE, x.text) {
+	for _, m := range x.findAll(invasionRE) {
 		adj := x.raw(m[2], m[3])
 		if _, ok := gazetteer.CountryByDemonym(adj); !ok {
 			continue
@@ -1630,7 +1630,7 @@ func (x *extraction) branches() {
 	if c == nil {
 		return
 	}
-	for _, m := range findAll(branchRE, x.text) {
+	for _, m := range x.findAll(branchRE) {
 		e := x.resolve(m[2], m[3], "")
 		if e == nil || e.Type != GovernmentOrganization {
 			continue
@@ -1659,7 +1659,7 @@ func (x *extraction) headedBy() {
 	if !x.has("headed by", "led by", "chaired by") {
 		return
 	}
-	for _, m := range findAll(headedRE, x.text) {
+	for _, m := range x.findAll(headedRE) {
 		org := x.resolve(m[2], m[3], "")
 		if org == nil || org.Type != GovernmentOrganization && org.Type != Organization && org.Type != PoliticalParty {
 			continue
@@ -1888,7 +1888,7 @@ func (x *extraction) elections() {
 	if !x.has(" held ") {
 		return
 	}
-	for _, m := range findAll(electRE, x.text) {
+	for _, m := range x.findAll(electRE) {
 		d, ok := dateAt(x.text[m[8]:m[9]])
 		if !ok {
 			continue

@@ -235,7 +235,7 @@ func (x *extraction) nativeNames() {
 	if !x.has(":") {
 		return
 	}
-	for _, m := range findAll(nativeRE, x.text) {
+	for _, m := range x.findAll(nativeRE) {
 		lang, ok := gazetteer.LanguageByName(x.raw(m[4], m[5]))
 		if !ok {
 			continue
@@ -331,12 +331,12 @@ func (x *extraction) divisions() {
 			x.sfact(c, ContainsArea, ref(city))
 		}
 	}
-	if m := findFirst(dividedRE, x.text); m != nil {
+	if m := x.findFirst(dividedRE); m != nil {
 		if c := x.resolve(m[2], m[3], ""); c != nil && (c.Type == Country || c.Type == AdministrativeArea) {
 			container = c
 		}
 		x.unit = unitNoun(x.text[m[6]:m[7]])
-		if cm := findFirst(citiesOfRE, x.text); cm != nil {
+		if cm := x.findFirst(citiesOfRE); cm != nil {
 			for _, it := range npRE.FindAllStringIndex(x.text[cm[2]:cm[3]], -1) {
 				i, j := cm[2]+it[0], cm[2]+it[1]
 				if city := x.ent(City, x.raw(i, j), i, j); city != nil && container != nil {
@@ -351,7 +351,7 @@ func (x *extraction) divisions() {
 	if x.labelledList(container) {
 		return
 	}
-	lm := findFirst(listHeadRE, x.text)
+	lm := x.findFirst(listHeadRE)
 	if lm == nil || strings.Count(x.text[:lm[1]], "(") != strings.Count(x.text[:lm[1]], ")") {
 		return // no list, or a colon inside parentheses ("in Tajik: …")
 	}
@@ -471,7 +471,7 @@ var acronymRE = regexp.MustCompile(`\((\p{Lu}{2,8})\)`)
 // acronym's letters delimit: "National Assessment and Examination Centre
 // (NAEC)".
 func (x *extraction) acronymNames() {
-	for _, loc := range findAll(acronymRE, x.text) {
+	for _, loc := range x.findAll(acronymRE) {
 		letters := []rune(x.text[loc[2]:loc[3]])
 		end := len(strings.TrimRight(x.text[:loc[0]], " "))
 		toks := tokensOf(x.text[:end])
@@ -684,7 +684,7 @@ func (x *extraction) citiesOf() {
 			}
 		}
 	}
-	for _, m := range findAll(cityOfRE, x.text) {
+	for _, m := range x.findAll(cityOfRE) {
 		if x.at(m[2], m[3]) == nil {
 			if _, ok := x.classify(x.raw(m[2], m[3])); !ok {
 				x.ent(City, x.raw(m[2], m[3]), m[2], m[3])
@@ -857,7 +857,7 @@ func (x *extraction) names() {
 		}
 	}
 	if x.has("unicameral") {
-		if m := findFirst(unicameralRE, x.text); m != nil {
+		if m := x.findFirst(unicameralRE); m != nil {
 			if e := x.at(m[2], m[3]); e != nil && e.Type == GovernmentOrganization {
 				x.unicameral = e
 			}
@@ -967,7 +967,7 @@ func (x *extraction) splitOfficePerson(oi, oj, ni, nj int) (int, int, int, int) 
 // Akhalaia" is a body and a person).
 func (x *extraction) phrases() [][2]int {
 	var out [][2]int
-	nps := findAll(npRE, x.text)
+	nps := x.findAll(npRE)
 	for k := 0; k < len(nps); k++ {
 		m := nps[k]
 		i, j := m[0], m[1]
@@ -1188,7 +1188,7 @@ var labelListRE = regexp.MustCompile(`^\s*(\p{Lu}[\p{L} ]{2,40}?)\s*:\s*(.+?)\.?
 // "Cities: Batumi, Kutaisi" and "Capital city: Tbilisi": the label's noun
 // types the items; first-level divisions belong to the country.
 func (x *extraction) labelledList(container *Entity) bool {
-	m := findFirst(labelListRE, x.text)
+	m := x.findFirst(labelListRE)
 	if m == nil {
 		return false
 	}
@@ -1258,7 +1258,7 @@ func (x *extraction) listRow() {
 	if x.d.Blocks[x.sent.Block].Kind != ListItem && !x.wholeLine() {
 		return
 	}
-	if m := findFirst(rowNameTermRE, x.text); m != nil {
+	if m := x.findFirst(rowNameTermRE); m != nil {
 		if off := x.sectionOffice(); off != nil {
 			p := x.resolve(m[2], m[3], Person)
 			if p == nil || p.Type != Person {
@@ -1275,14 +1275,14 @@ func (x *extraction) listRow() {
 		}
 		return
 	}
-	if m := findFirst(rowOfficeNameRE, x.text); m != nil {
+	if m := x.findFirst(rowOfficeNameRE); m != nil {
 		k := officeExtent(x.text[m[2]:])
 		if k > 0 && m[2]+k <= m[4] && strings.TrimSpace(strings.Trim(x.text[m[2]+k:m[4]], " –—:-")) == "" {
 			x.officeRow(m[2], m[2]+k, m[4], m[5], m[6], m[7])
 			return
 		}
 	}
-	if m := findFirst(rowNameOfficeRE, x.text); m != nil {
+	if m := x.findFirst(rowNameOfficeRE); m != nil {
 		if k := officeExtent(x.text[m[4]:m[5]]); k > 0 && m[4]+k == m[5] {
 			x.officeRow(m[4], m[5], m[2], m[3], -1, -1)
 		}
