@@ -73,6 +73,12 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "appointed for the post: the office named before",
+		path: armenia,
+		text: "On 3 February 2005, Prime Minister Andranik Markaryan died. Later, Finance Minister Vardan Khachatryan was appointed for the post by President Kocharyan.",
+		want: []string{"person/vardan-khachatryan positionHeld office/prime-minister-of-armenia"},
+	},
+	{
 		name: "native names with a romanized form; a literal translation is no name",
 		path: "government-of-greece.txt",
 		text: "The Hellenic Parliament (Greek: Βουλή των Ελλήνων, romanized: Voulí ton Ellínon) is the legislature of Greece. The Cabinet of Greece (Greek: Υπουργικό Συμβούλιο, lit. 'Ministerial Council') meets weekly.",

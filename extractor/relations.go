@@ -248,6 +248,44 @@ func (x *extraction) presidentialWinners() {
 	}
 }
 
+// thePostRE matches an appointment to an office named before: "X was
+// appointed for the post by President Y".
+var thePostRE = pat(`({NAME}) was (?:appointed|nominated|named|elected|chosen) (?:for|to) the (?:post|position|office)\b(?:[^.;]{0,40}? (?:on|in) ({DATE}))?`)
+
+// thePost reads "X was appointed for the post": the office the text last
+// said someone held, in an earlier sentence.
+func (x *extraction) thePost() {
+	if !x.has("the post", "the position", "the office") {
+		return
+	}
+	for _, m := range x.near(thePostRE, 80, "the post", "the position", "the office") {
+		i := m[2]
+		if loc := officeRE.FindStringIndex(x.raw(m[2], m[3])); loc != nil && m[2]+loc[1] < m[3] {
+			i = m[2] + loc[1] + 1 // "Finance Minister Zurab Nogaideli"
+		}
+		p := x.resolve(i, m[3], Person)
+		if p == nil || p.Type != Person {
+			continue
+		}
+		var off *Entity
+		for k := len(x.facts) - 1; k >= 0; k-- {
+			f := x.facts[k]
+			if f.Relation == PositionHeld && f.Evidence != x.sent.Span && f.Object.Kind == EntityValue {
+				off = x.r.byID[f.Object.Entity]
+				break
+			}
+		}
+		if off == nil {
+			continue
+		}
+		var q []Qualifier
+		if m[4] >= 0 {
+			q = startQual(x.text[m[4]:m[5]])
+		}
+		x.sfact(p, PositionHeld, ref(off), q...)
+	}
+}
+
 // successions reads "He was succeeded by Y", "X was replaced by Y (as
 // Z)": Y holds the office X was last said to hold, or the one named.
 func (x *extraction) successions() {

@@ -64,6 +64,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).holders,
 	(*extraction).successions,
 	(*extraction).presidentialWinners,
+	(*extraction).thePost,
 	(*extraction).powers,
 	(*extraction).appointedBy,
 	(*extraction).chairs,
