@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a year before an event with a name of its own",
+		path: armenia,
+		text: "Protests followed the 2016 Erebuni hostage crisis. The 2008 Armenian presidential election was disputed.",
+		want: []string{
+			`entity event/erebuni-hostage-crisis Event "Erebuni hostage crisis"`,
+			"event/erebuni-hostage-crisis pointInTime d:2016",
+		},
+		absent: []string{"entity event/armenian-presidential-election"},
+	},
+	{
 		name: "appointed for the post: the office named before",
 		path: armenia,
 		text: "On 3 February 2005, Prime Minister Andranik Markaryan died. Later, Finance Minister Vardan Khachatryan was appointed for the post by President Kocharyan.",

@@ -1599,8 +1599,9 @@ func (x *extraction) parties() {
 }
 
 var (
-	yearEventRE = regexp.MustCompile(`\b((?:1[89]|20)\d{2}) ((?:[a-z]+ ){0,2}(?:referendum|elections?|revolution|crisis|unrest|protests|coup|uprising|war|census))\b`)
-	invasionRE  = pat(`\b(\p{Lu}[\p{L}]+) (invasion|occupation|annexation) of ({NP})`)
+	yearEventRE      = regexp.MustCompile(`\b((?:1[89]|20)\d{2}) ((?:[a-z]+ ){0,2}(?:referendum|elections?|revolution|crisis|unrest|protests|coup|uprising|war|census))\b`)
+	yearNamedEventRE = regexp.MustCompile(`\b((?:1[89]|20)\d{2}) (\p{Lu}[\p{L}-]+(?: [\p{L}-]+){0,2} (?:scandal|affair|massacre|crisis|uprising|protests|riots|bombing|attack|attacks|earthquake|flood|famine|strike|mutiny|siege|blockade|incident|disaster))\b`)
+	invasionRE       = pat(`\b(\p{Lu}[\p{L}]+) (invasion|occupation|annexation) of ({NP})`)
 )
 
 var (
@@ -1617,6 +1618,23 @@ func (x *extraction) events() {
 	for _, m := range x.findAll(yearEventRE) {
 		name := x.raw(m[0], m[1])
 		e := x.ent(Event, name, m[0], m[1])
+		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
+	}
+	// "the 2012 Gldani prison scandal": a year before an event with a name
+	// of its own, which the year is not part of (unless the name begins
+	// with a nation's: "2004 Georgian parliamentary election").
+	for _, m := range x.findAll(yearNamedEventRE) {
+		first, _, _ := strings.Cut(x.raw(m[4], m[5]), " ")
+		if _, ok := gazetteer.CountryByDemonym(first); ok {
+			continue
+		}
+		if _, ok := gazetteer.CountryByName(first); ok {
+			continue
+		}
+		if months[strings.ToLower(first)] != 0 {
+			continue
+		}
+		e := x.ent(Event, x.raw(m[4], m[5]), m[4], m[5])
 		x.sfact(e, PointInTime, DateOf(Date{Year: atoi(x.text[m[2]:m[3]])}))
 	}
 	// "the Rose Revolution of November 23, 2003": an event named with its
