@@ -247,3 +247,162 @@ func mayMatch(re *regexp.Regexp, s string) bool {
 	}
 	return n.in(strings.ToLower(s), nil)
 }
+
+// prefixSet is what a pattern's matches begin with, in lower case: each
+// match's text in lower case begins with one of the strings (of at most
+// maxPrefix bytes). nil: not known, or a match may begin with anything.
+type prefixSet []string
+
+const maxPrefix = 6
+
+type prefix struct {
+	s     string
+	exact bool // the whole match of the part is s
+}
+
+var (
+	prefixes   atomic.Pointer[map[*regexp.Regexp]prefixSet]
+	prefixesMu sync.Mutex
+)
+
+// prefixesOf returns re's prefixSet, computed once.
+func prefixesOf(re *regexp.Regexp) prefixSet {
+	if p := prefixes.Load(); p != nil {
+		if n, ok := (*p)[re]; ok {
+			return n
+		}
+	}
+	var n prefixSet
+	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
+		if ps, ok := prefixIn(tree); ok {
+			for _, p := range ps {
+				if p.s == "" {
+					n = nil // a match may begin with anything
+					break
+				}
+				n = append(n, p.s)
+			}
+		}
+	}
+	prefixesMu.Lock()
+	defer prefixesMu.Unlock()
+	old := prefixes.Load()
+	next := map[*regexp.Regexp]prefixSet{}
+	if old != nil {
+		for k, v := range *old {
+			next[k] = v
+		}
+	}
+	next[re] = n
+	prefixes.Store(&next)
+	return n
+}
+
+const maxPrefixes = 512
+
+// prefixIn returns the strings (in lower case, at most maxPrefix bytes) that
+// the matches of re begin with; ok is false when that is not known.
+func prefixIn(re *syntax.Regexp) (ps []prefix, ok bool) {
+	switch re.Op {
+	case syntax.OpEmptyMatch, syntax.OpBeginLine, syntax.OpEndLine, syntax.OpBeginText,
+		syntax.OpEndText, syntax.OpWordBoundary, syntax.OpNoWordBoundary:
+		return []prefix{{"", true}}, true
+	case syntax.OpLiteral, syntax.OpCharClass:
+		lits, _, ok := needIn(re) // exact: every match is one of lits
+		if !ok {
+			return nil, false
+		}
+		for _, l := range lits {
+			ps = append(ps, cut(l, true))
+		}
+		return ps, true
+	case syntax.OpCapture:
+		return prefixIn(re.Sub[0])
+	case syntax.OpStar, syntax.OpQuest, syntax.OpPlus, syntax.OpRepeat:
+		sub, ok := prefixIn(re.Sub[0])
+		if !ok {
+			return nil, false
+		}
+		for _, p := range sub {
+			// A match of the part may go on after one of the sub-part's.
+			ps = append(ps, prefix{p.s, p.exact && re.Op == syntax.OpQuest})
+		}
+		if re.Op == syntax.OpStar || re.Op == syntax.OpQuest || re.Op == syntax.OpRepeat && re.Min == 0 {
+			ps = append(ps, prefix{"", true}) // it may match nothing
+		}
+		return ps, true
+	case syntax.OpAlternate:
+		for _, sub := range re.Sub {
+			s, ok := prefixIn(sub)
+			if !ok {
+				return nil, false
+			}
+			ps = append(ps, s...)
+		}
+		return dedupPrefixes(ps)
+	case syntax.OpConcat:
+		ps = []prefix{{"", true}}
+		for _, sub := range re.Sub {
+			open := false
+			for _, p := range ps {
+				open = open || p.exact
+			}
+			if !open {
+				break
+			}
+			next, ok := prefixIn(sub)
+			var out []prefix
+			for _, p := range ps {
+				switch {
+				case !p.exact:
+					out = append(out, p)
+				case !ok:
+					out = append(out, prefix{p.s, false})
+				default:
+					for _, q := range next {
+						out = append(out, cut(p.s+q.s, q.exact))
+					}
+				}
+			}
+			if ps, ok = dedupPrefixes(out); !ok {
+				return nil, false
+			}
+		}
+		return ps, true
+	}
+	return nil, false
+}
+
+// cut keeps the first maxPrefix bytes of s: no longer the whole match.
+func cut(s string, exact bool) prefix {
+	if len(s) > maxPrefix {
+		return prefix{s[:maxPrefix], false}
+	}
+	return prefix{s, exact}
+}
+
+func dedupPrefixes(ps []prefix) ([]prefix, bool) {
+	seen := map[prefix]bool{}
+	var out []prefix
+	for _, p := range ps {
+		if !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	return out, len(out) <= maxPrefixes
+}
+
+// begins says whether lower (text in lower case from where a match would
+// begin) begins with one of the prefixes.
+func (n prefixSet) begins(lower string) bool {
+	if n == nil {
+		return true
+	}
+	for _, p := range n {
+		if strings.HasPrefix(lower, p) {
+			return true
+		}
+	}
+	return false
+}

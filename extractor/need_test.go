@@ -100,3 +100,58 @@ func TestBigrams(t *testing.T) {
 		}
 	}
 }
+
+func TestPrefixes(t *testing.T) {
+	for _, tc := range []struct {
+		expr string
+		want []string // nil: not known
+	}{
+		{`[Tt]he (?:president|king)`, []string{"the pr", "the ki"}},
+		{`(?i)ab(?:c|d)`, []string{"abc", "abd"}},
+		{`ab?c`, []string{"abc", "ac"}},
+		{`(?:x|y)+z`, []string{"x", "y"}},
+		{`a*b`, []string{"a", "b"}},
+		{`a*`, nil}, // may be empty
+		{`\p{Lu}x`, nil},
+		{`\bthen\s*king`, []string{"then"}},
+	} {
+		got := []string(prefixesOf(regexp.MustCompile(tc.expr)))
+		sort.Strings(got)
+		sort.Strings(tc.want)
+		if !reflect.DeepEqual(got, tc.want) && (len(got) > 0 || len(tc.want) > 0) {
+			t.Errorf("prefixesOf(%q) = %q, want %q", tc.expr, got, tc.want)
+		}
+	}
+}
+
+// TestPrefixesHold checks the promise of prefixSet on real text: every
+// match of the anchored patterns begins, in lower case, with a prefix.
+func TestPrefixesHold(t *testing.T) {
+	res := []*regexp.Regexp{titleNameRE, apposRE, currentRE, lowerOffRE, theCountryRE, institutionRE, isHolder, officeIsRE}
+	tested := 0
+	for _, a := range allArticles(t) {
+		d, err := Parse(a.path, a.data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, s := range d.Sentences {
+			text := mask(d.Slice(s.Span))
+			for _, re := range res {
+				n := prefixesOf(re)
+				if n == nil {
+					continue
+				}
+				for _, m := range re.FindAllString(text, -1) {
+					tested++
+					if !n.begins(strings.ToLower(m)) {
+						t.Errorf("%s matches %q, which begins with none of %q", re, m, n)
+					}
+				}
+			}
+		}
+	}
+	if tested == 0 {
+		t.Skip("no articles")
+	}
+	t.Logf("%d matches checked", tested)
+}

@@ -560,10 +560,14 @@ func (x *extraction) anchored(re *regexp.Regexp, start func(w string) bool) [][]
 	if !x.may(re, 0, len(x.text)) {
 		return nil
 	}
+	var pre prefixSet
+	if x.plain {
+		pre = prefixesOf(re)
+	}
 	var out [][]int
 	end := 0
 	for _, t := range x.tokens() {
-		if t.Start < end || !start(x.text[t.Start:t.End]) {
+		if t.Start < end || !start(x.text[t.Start:t.End]) || !pre.begins(x.lower[t.Start:]) {
 			continue
 		}
 		m := re.FindStringSubmatchIndex(x.text[t.Start:min(len(x.text), t.Start+400)])
