@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a new party with a possessive name, created at a date opening the sentence",
+		path: armenia,
+		text: "In March 2012 a new party, Armenia's Future, was created.",
+		want: []string{
+			`entity organization/armenia-s-future PoliticalParty "Armenia's Future"`,
+			"organization/armenia-s-future inception d:2012-03",
+		},
+	},
+	{
 		name: "a year before an event with a name of its own",
 		path: armenia,
 		text: "Protests followed the 2016 Erebuni hostage crisis. The 2008 Armenian presidential election was disputed.",

@@ -993,6 +993,32 @@ func (x *extraction) inception() {
 	}
 }
 
+// createdLead reads "In January 2006 a new party, Georgia's Way, was
+// created": the date opens the sentence. Only a body known by then (the
+// party rule runs first).
+func (x *extraction) createdLead() {
+	if !x.has("established", "created", "founded", "formed", "set up") {
+		return
+	}
+	if lead := leadDatePrefixRE.FindString(x.text); lead != "" {
+		if d, ok := dateAt(lead); ok {
+			for _, m := range x.findAll(createdRE) {
+				e := x.at(m[2], m[3])
+				if e != nil && (e.Type == PoliticalParty || e.Type == Organization || e.Type == GovernmentOrganization) {
+					x.sfact(e, Inception, DateOf(d))
+				}
+			}
+		}
+	}
+}
+
+var (
+	// leadDatePrefixRE matches a date opening a sentence: "In January
+	// 2006", "On 5 May 1995,".
+	leadDatePrefixRE = pat(`^\s*(?:In|On) {DATE}\b`)
+	createdRE        = pat(`({NP}(?:\x01s {NP})?),? (?:was|were) (?:established|created|founded|formed|set up)(?: [a-z]+)?[.,]`)
+)
+
 // independentRE matches a state's independence, its inception: "Armenia
 // became independent from the Russian Empire on 28 May 1918 as the Republic
 // of Armenia, later referred as First Republic of Armenia".
@@ -1497,7 +1523,9 @@ func (x *extraction) countryOf() {
 
 var (
 	partyAfterRE = pat(`({NP}) party\b`)
-	partyApposRE = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}),`)
+	// "a new party, Georgia's Way, was created": a party's name may hold a
+	// possessive.
+	partyApposRE = pat(`\b(?:a |the )?(?:new |ruling |opposition |pro-\w+ |political )?party,? ({NP}(?:\x01s {NP})?),`)
 	partyHeadRE  = regexp.MustCompile(`\b(?:Party|Movement|Front|Bloc|Alliance|Union|Coalition)\b`)
 	// "Mikheil Saakashvili, leader of the United National Movement".
 	leaderApposRE = pat(`({NAME}), (?:the )?(?:(?:long-time|longtime|former|then|current|founding) )?(?:[Ll]eader|[Cc]hairman|[Cc]hairwoman|[Cc]hair|[Hh]ead|[Ff]ounder) of (?:the )?({NP})`)

@@ -85,6 +85,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).joined,
 	(*extraction).countryOf,
 	(*extraction).parties,
+	(*extraction).createdLead,
 	(*extraction).events,
 	(*extraction).branches,
 	(*extraction).headedBy,
