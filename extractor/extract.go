@@ -224,6 +224,19 @@ func (x *extraction) officeEntity(title string, sp Span) *Entity {
 	return off
 }
 
+// knownBody returns the government body known by name, or by name without
+// the country the canonical form adds ("Speaker of the Federation Council
+// of Russia": the Federation Council the text names without its country).
+func (x *extraction) knownBody(name string) *Entity {
+	if body := x.r.find(GovernmentOrganization, name); body != nil {
+		return body
+	}
+	if x.r.ofCountry == "" {
+		return nil
+	}
+	return x.r.find(GovernmentOrganization, strings.TrimSuffix(name, x.r.ofCountry))
+}
+
 // presidingRE matches the title of whoever presides over a body: "Speaker
 // of the National Assembly of Armenia", "Chairman of the Supreme Council".
 var presidingRE = regexp.MustCompile(`^(?:Speaker|Chairman|Chairwoman|Chairperson|Chair|President) of (?:the )?(.+)$`)
@@ -241,12 +254,7 @@ func (x *extraction) presides(off *Entity, sp Span) {
 	if m == nil {
 		return
 	}
-	body := x.r.find(GovernmentOrganization, m[1])
-	if body == nil && x.r.ofCountry != "" {
-		// "Speaker of the Federation Council of Russia": the Federation
-		// Council the text names without its country.
-		body = x.r.find(GovernmentOrganization, strings.TrimSuffix(m[1], x.r.ofCountry))
-	}
+	body := x.knownBody(m[1])
 	if body == nil {
 		if t, ok := classify(m[1]); !ok || t != GovernmentOrganization || !seatedRE.MatchString(m[1]) {
 			return

@@ -195,13 +195,37 @@ func findAllUpTo(re *regexp.Regexp, s string, limit int) [][]int {
 
 // wordStartsUpTo is findAllUpTo without the test of the words re needs.
 func wordStartsUpTo(re *regexp.Regexp, s string, limit int) [][]int {
+	return wordStarts(re, s, limit, -1)
+}
+
+// findFirst returns re's leftmost match in s with its submatches, as
+// FindStringSubmatchIndex does (see findAll).
+func findFirst(re *regexp.Regexp, s string) []int {
+	if !mayMatch(re, s) {
+		return nil
+	}
+	return firstAtWordStart(re, s)
+}
+
+// firstAtWordStart is findFirst without the test of the words re needs.
+func firstAtWordStart(re *regexp.Regexp, s string) []int {
+	if ms := wordStarts(re, s, len(s), 1); len(ms) > 0 {
+		return ms[0]
+	}
+	return nil
+}
+
+// wordStarts returns at most n (n < 0: all) of re's leftmost,
+// non-overlapping matches in s that begin at or before limit, tried at
+// word starts only when re has a word-start matcher.
+func wordStarts(re *regexp.Regexp, s string, limit, n int) [][]int {
 	m := matcherOf(re)
 	if m == nil {
-		return re.FindAllStringSubmatchIndex(s, -1)
+		return re.FindAllStringSubmatchIndex(s, n)
 	}
 	var out [][]int
 	prevWord := false
-	for i := 0; i < len(s) && i <= limit; {
+	for i := 0; i < len(s) && i <= limit && (n < 0 || len(out) < n); {
 		r, w := utf8.DecodeRuneInString(s[i:])
 		if !prevWord && m.canBegin(r) {
 			if loc := m.at(s, i); loc != nil {
@@ -223,40 +247,6 @@ func wordStartsUpTo(re *regexp.Regexp, s string, limit int) [][]int {
 		i += w
 	}
 	return out
-}
-
-// findFirst returns re's leftmost match in s with its submatches, as
-// FindStringSubmatchIndex does (see findAll).
-func findFirst(re *regexp.Regexp, s string) []int {
-	if !mayMatch(re, s) {
-		return nil
-	}
-	return firstAtWordStart(re, s)
-}
-
-// firstAtWordStart is findFirst without the test of the words re needs.
-func firstAtWordStart(re *regexp.Regexp, s string) []int {
-	m := matcherOf(re)
-	if m == nil {
-		return re.FindStringSubmatchIndex(s)
-	}
-	prevWord := false
-	for i := 0; i < len(s); {
-		r, w := utf8.DecodeRuneInString(s[i:])
-		if !prevWord && m.canBegin(r) {
-			if loc := m.at(s, i); loc != nil {
-				for k := range loc {
-					if loc[k] >= 0 {
-						loc[k] += i
-					}
-				}
-				return loc
-			}
-		}
-		prevWord = isWordRune(r)
-		i += w
-	}
-	return nil
 }
 
 // findAll is findAll on the sentence, testing the words re needs in the

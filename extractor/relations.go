@@ -267,14 +267,7 @@ func (x *extraction) thePost() {
 		if p == nil || p.Type != Person {
 			continue
 		}
-		var off *Entity
-		for k := len(x.facts) - 1; k >= 0; k-- {
-			f := x.facts[k]
-			if f.Relation == PositionHeld && f.Evidence != x.sent.Span && f.Object.Kind == EntityValue {
-				off = x.r.byID[f.Object.Entity]
-				break
-			}
-		}
+		off := x.lastHeld(func(f Fact) bool { return f.Evidence != x.sent.Span })
 		if off == nil {
 			continue
 		}
@@ -323,9 +316,15 @@ func (x *extraction) successions() {
 
 // lastOffice returns the office p was last said to hold, if any.
 func (x *extraction) lastOffice(p *Entity) *Entity {
+	return x.lastHeld(func(f Fact) bool { return f.Subject == p.ID })
+}
+
+// lastHeld returns the office of the last position-held fact that keep
+// accepts, if any.
+func (x *extraction) lastHeld(keep func(Fact) bool) *Entity {
 	for k := len(x.facts) - 1; k >= 0; k-- {
 		f := x.facts[k]
-		if f.Subject == p.ID && f.Relation == PositionHeld && f.Object.Kind == EntityValue {
+		if f.Relation == PositionHeld && f.Object.Kind == EntityValue && keep(f) {
 			return x.r.byID[f.Object.Entity]
 		}
 	}
@@ -373,10 +372,7 @@ func (x *extraction) bodyHead(off, p *Entity) {
 	if m == nil {
 		return
 	}
-	body := x.r.find(GovernmentOrganization, m[1])
-	if body == nil {
-		body = x.r.find(GovernmentOrganization, strings.TrimSuffix(m[1], x.ofCountry()))
-	}
+	body := x.knownBody(m[1])
 	if body == nil || body.Type == Country {
 		return
 	}
@@ -386,14 +382,11 @@ func (x *extraction) bodyHead(off, p *Entity) {
 	}
 }
 
-// ofCountry is " of " and the country's name as titles end with it.
-func (x *extraction) ofCountry() string { return x.r.ofCountry }
-
 // headOf records that p, the current holder of office off, is the
 // country's head of state or government when the office is.
 func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 	c := x.r.country
-	if c == nil || off == nil || !strings.HasSuffix(off.Name, x.ofCountry()) {
+	if c == nil || off == nil || !strings.HasSuffix(off.Name, x.r.ofCountry) {
 		return
 	}
 	// The offices the text declares heads of state or government ("the
@@ -405,7 +398,7 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 			declared[f.Relation] = true
 		}
 	}
-	title := strings.TrimSuffix(off.Name, x.ofCountry())
+	title := strings.TrimSuffix(off.Name, x.r.ofCountry)
 	state := declared[HeadOfStateOffice] || title == "President" || title == "King" || title == "Queen" || title == "Emir" || title == "Sultan" || title == "Monarch" || title == "Emperor" || title == "Empress" || title == "Tsar" || title == "Shah"
 	if state {
 		x.fact(c, HeadOfState, ref(p), ev, cites)
