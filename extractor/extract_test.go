@@ -73,6 +73,19 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "minister list rows: name, office; office — name (party)",
+		path: "cabinet-of-latvia.txt",
+		text: "Ministers\n\nJanis Kalnins, Minister of Finance\nMinister of Defence — Andris Spruds (Progressives)\nIeva Krapane – Minister of Economics (New Unity)\nMaris Ozols – Minister of Welfare (Independent)\n\nHistory\n\nThe cabinet was formed in 2023.",
+		want: []string{
+			"person/janis-kalnins positionHeld office/minister-of-finance-of-latvia",
+			"person/andris-spruds memberOfPoliticalParty organization/progressives",
+			"person/ieva-krapane positionHeld office/minister-of-economics-of-latvia",
+			"person/ieva-krapane memberOfPoliticalParty organization/new-unity",
+			"person/maris-ozols positionHeld office/minister-of-welfare-of-latvia",
+		},
+		absent: []string{"person/maris-ozols memberOfPoliticalParty"},
+	},
+	{
 		name: "a new party with a possessive name, created at a date opening the sentence",
 		path: armenia,
 		text: "In March 2012 a new party, Armenia's Future, was created.",

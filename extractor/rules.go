@@ -1251,7 +1251,13 @@ var (
 	// "Prime Minister – Aram Vardanyan", "Minister of Defence Levan Beridze".
 	rowOfficeNameRE = regexp.MustCompile(`^\s*(.+?)\s*(?:[–—:]|\s-)?\s+(` + namePat + `)\s*(?:\(([^)]*)\))?\.?\s*$`)
 	// "Aram Vardanyan – Prime Minister".
-	rowNameOfficeRE = regexp.MustCompile(`^\s*(` + namePat + `)\s*[–—:-]\s*(.+?)\.?\s*$`)
+	// rowPartyRE matches a party's name in parentheses in a row: up to four
+	// capitalized words, not "Independent" or "acting".
+	noPartyRE  = regexp.MustCompile(`^(?i:independent|non-partisan|nonpartisan|acting|interim|incumbent|caretaker)$`)
+	rowPartyRE = regexp.MustCompile(`^(?:[\p{Lu}][\p{L}\p{N}'’-]*)(?: (?:[\p{Lu}][\p{L}\p{N}'’-]*|of|for|and|the|\d+)){0,3}$`)
+	// "Aram Vardanyan, Minister of Finance", "… – Minister of Economics
+	// (New Unity)".
+	rowNameOfficeRE = regexp.MustCompile(`^\s*(` + namePat + `)\s*(?:[–—:-]|,)\s*(.+?)(?:\s*\(([^()]*)\))?\.?\s*$`)
 	// "Saparmurat Niyazov (19 January 1990 – 2 November 1990)".
 	rowNameTermRE = regexp.MustCompile(`^\s*(` + namePat + `)(?:\s*\((?:acting|interim)\))?\s*\(([^()]*?)\s*[–—-]\s*([^()]*?)\)`)
 	presentRE     = regexp.MustCompile(`(?i)^(?:present|incumbent|now|today)\b`)
@@ -1290,7 +1296,7 @@ func (x *extraction) listRow() {
 	}
 	if m := x.findFirst(rowNameOfficeRE); m != nil {
 		if k := officeExtent(x.text[m[4]:m[5]]); k > 0 && m[4]+k == m[5] {
-			x.officeRow(m[4], m[5], m[2], m[3], -1, -1)
+			x.officeRow(m[4], m[5], m[2], m[3], m[6], m[7])
 		}
 	}
 }
@@ -1310,7 +1316,10 @@ func (x *extraction) officeRow(oi, oj, ni, nj, pi, pj int) {
 	if pi >= 0 {
 		if d, ok := dateAt(x.text[pi:pj]); ok {
 			q = append(q, Qualifier{StartTime, DateOf(d)})
-		} else if t, ok := x.classify(x.raw(pi, pj)); ok && t == PoliticalParty {
+		} else if t, ok := x.classify(x.raw(pi, pj)); ok && t == PoliticalParty || !ok && rowPartyRE.MatchString(x.raw(pi, pj)) && !noPartyRE.MatchString(x.raw(pi, pj)) {
+			// "(Progressives)", "(New Unity)": in a list of office
+			// holders, the name in parentheses after the holder is the
+			// party's.
 			x.sfact(p, PartyMembership, ref(x.ent(PoliticalParty, x.raw(pi, pj), pi, pj)))
 		}
 	}
