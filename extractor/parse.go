@@ -170,7 +170,7 @@ func isShort(line string) bool { return unpunctuated(line, 10) }
 
 // termLineRE matches a line naming a term of office in parentheses, with a day
 // and month in it: "Alla Berdy Berdiyev (24 July 1938 – 27 July 1938)".
-var termLineRE = regexp.MustCompile(`^\p{Lu}[^()]*\([^()]*\d{1,2} (?:January|February|March|April|May|June|July|August|September|October|November|December)\b[^()]*[–—-][^()]*\)`)
+var termLineRE = regexp.MustCompile(`^\p{Lu}[^()]*\([^()]*\d{1,2} ` + monthAlt + `\b[^()]*[–—-][^()]*\)`)
 
 // labelLineRE matches a "label: value" line ("highest courts: Supreme
 // Court (34 judges)"), which is no heading.
