@@ -344,6 +344,11 @@ func (r *registry) canonical(t Type, name string) (string, []string) {
 	if m := ofCountryRE.FindStringSubmatchIndex(name); m != nil {
 		if c, ok := gazetteer.CountryByName(name[m[2]:m[3]]); ok {
 			short := name[:m[0]] + "of " + c.Name
+			if r.country != nil && c.Name == r.country.Name {
+				short = name[:m[0]] + strings.TrimPrefix(r.ofCountry, " ")
+			} else if takesThe(c.Name, "") {
+				short = name[:m[0]] + "of the " + c.Name // "of the Ottoman Empire"
+			}
 			if short != name {
 				return short, []string{name}
 			}
@@ -386,7 +391,7 @@ func namesNation(name string) bool {
 
 // stateTitleRE matches the titles of a state's own top offices, which
 // need no "of X" to be understood.
-var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:(?:Federal|Reich|State) )?(?:President|Prime Minister|Premier|Head of Government|Chancellor|King|Queen|Emperor|Empress|Tsar|Czar|Shah|Monarch|Emir|Sultan|Supreme Leader)$`)
+var stateTitleRE = regexp.MustCompile(`^(?:(?:First|Second|Acting) )?(?:(?:Deputy|Vice)[ -])?(?:(?:Federal|Reich|State) )?(?:President|Prime Minister|Premier|Head of Government|Chancellor|Grand Vizier|Regent|Caliph|Pharaoh|Doge|King|Queen|Emperor|Empress|Tsar|Czar|Shah|Monarch|Emir|Sultan|Supreme Leader)$`)
 
 func capitalize(w string) string {
 	if w == "" {

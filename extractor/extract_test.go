@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "an empire's offices: of the Ottoman Empire; a grand vizier; headed",
+		path: "government-of-the-ottoman-empire.txt",
+		text: "The Grand Vizier headed the Imperial Council. Ahmed Riza Pasha served as Grand Vizier from 1911 to 1912. The General Assembly of the Ottoman Empire was established in 1876.",
+		want: []string{
+			"person/ahmed-riza-pasha positionHeld office/grand-vizier-of-the-ottoman-empire [startTime=d:1911 endTime=d:1912]",
+			"organization/imperial-council officeHeldByHeadOfOrganization office/grand-vizier-of-the-ottoman-empire",
+			`entity organization/general-assembly-of-the-ottoman-empire GovernmentOrganization "General Assembly of the Ottoman Empire"`,
+		},
+	},
+	{
 		name: "minister list rows: name, office; office — name (party)",
 		path: "cabinet-of-latvia.txt",
 		text: "Ministers\n\nJanis Kalnins, Minister of Finance\nMinister of Defence — Andris Spruds (Progressives)\nIeva Krapane – Minister of Economics (New Unity)\nMaris Ozols – Minister of Welfare (Independent)\n\nHistory\n\nThe cabinet was formed in 2023.",

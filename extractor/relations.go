@@ -560,14 +560,14 @@ func (x *extraction) appointedBy() {
 }
 
 var (
-	chairsRE       = pat(`(?:chairs|heads|leads|presides over) (?:the )?({NP})`)
+	chairsRE       = pat(`(?:chairs|chaired|heads|headed|leads|led|presides over|presided over) (?:the )?({NP})`)
 	personChairsRE = pat(`({NAME})(?:, [^,]{1,80},)? (?:chairs|heads|leads) (?:the )?({NP})`)
 )
 
 // chairs reads "the prime minister … chairs the Council of Ministers": the
 // body's head holds that office.
 func (x *extraction) chairs() {
-	if !x.has("chairs", "heads ", "leads ", "presides") {
+	if !x.has("chairs", "chaired", "heads ", "headed", "leads ", " led ", "presides", "presided") {
 		return
 	}
 	// "Igor Grosu, the Speaker of Parliament, chairs the Party of Action
