@@ -44,6 +44,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 //go:embed countries.tsv historical.tsv languages.tsv orgs.tsv capitals.tsv cities.tsv
@@ -190,6 +191,9 @@ func Orgs() []Org {
 // matched case-sensitively ("CIS", "EAEU"); full names and other aliases
 // case-insensitively ("Commonwealth of Independent States", "Arab League").
 func OrgByName(s string) (Org, bool) {
+	if utf8.RuneCountInString(strings.TrimSpace(s)) < 2 {
+		return Org{}, false // "C" (the Commonwealth's abbreviation) is any letter
+	}
 	d := load()
 	if i, ok := d.orgNames.lookup(s); ok {
 		return d.orgs[i].clone(), true

@@ -674,3 +674,16 @@ func TestCitiesSane(t *testing.T) {
 		}
 	}
 }
+
+// A one-letter name matches no organization, though the fact book
+// abbreviates the Commonwealth as "C".
+func TestOrgByNameNotOneLetter(t *testing.T) {
+	for _, s := range []string{"C", " C ", "É"} {
+		if o, ok := OrgByName(s); ok {
+			t.Errorf("OrgByName(%q) = %q, want none", s, o.Name)
+		}
+	}
+	if _, ok := OrgByName("UN"); !ok {
+		t.Error(`OrgByName("UN") found nothing`)
+	}
+}
