@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "states by their names; member states are no divisions",
+		path: "politics-of-the-united-states.txt",
+		text: "The United States is divided into 50 states: Alabama, Alaska, Arizona and Wyoming. The alliance has 27 member states: Austria, Belgium, Bulgaria and Croatia.",
+		want: []string{
+			`entity region/alabama AdministrativeArea "Alabama"`,
+			"country/united-states containsAdministrativeArea region/wyoming",
+		},
+		absent: []string{"country/united-states containsAdministrativeArea region/belgium", "entity region/alabama-state"},
+	},
+	{
 		name: "an empire's offices: of the Ottoman Empire; a grand vizier; headed",
 		path: "government-of-the-ottoman-empire.txt",
 		text: "The Grand Vizier headed the Imperial Council. Ahmed Riza Pasha served as Grand Vizier from 1911 to 1912. The General Assembly of the Ottoman Empire was established in 1876.",

@@ -312,7 +312,7 @@ var (
 	citiesOfRE = pat(`\b(?:cities|city)\b[^.:]*?\bof ((?:{NP},?\s+)+and\s+{NP})`)
 	// "… 14 regions: A, B, C", "The regions include A, B and C".
 	capitalAreaRE = regexp.MustCompile(`(?i)\bcapital(?: (?:territory|city|district|region)\b|,)`)
-	listHeadRE    = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats)\b(?:[^:]*:| (?:include|includes|are|comprise) (?:the )?)`)
+	listHeadRE    = regexp.MustCompile(`(?i)\b(regions|provinces|oblasts|districts|governorates|counties|municipalities|prefectures|cantons|departments|velayats|viloyats|states|territories)\b(?:[^:]*:| (?:include|includes|are|comprise) (?:the )?)`)
 	itemRE        = pat(`({NP})\s*(\*?)\s*(?:\(({NP})(?:[,;][^)]*)?\))?`)
 )
 
@@ -333,7 +333,9 @@ func (x *extraction) divisions() {
 			x.sfact(c, ContainsArea, ref(city))
 		}
 	}
+	divided := false
 	if m := x.findFirst(dividedRE); m != nil {
+		divided = true
 		if c := x.resolve(m[2], m[3], ""); c != nil && (c.Type == Country || c.Type == AdministrativeArea) {
 			container = c
 		}
@@ -356,6 +358,9 @@ func (x *extraction) divisions() {
 	lm := x.findFirst(listHeadRE)
 	if lm == nil || strings.Count(x.text[:lm[1]], "(") != strings.Count(x.text[:lm[1]], ")") {
 		return // no list, or a colon inside parentheses ("in Tajik: …")
+	}
+	if w := strings.ToLower(x.text[lm[2]:lm[3]]); (w == "states" || w == "territories") && !divided {
+		return // "27 member states: Austria, …" lists no divisions
 	}
 	unit := x.unit
 	if unit == "" {
@@ -382,8 +387,11 @@ func (x *extraction) divisions() {
 			}
 			continue
 		}
+		// "Abai Region", "Ahal Province": the unit word is part of the
+		// name; a state, territory or county goes by its name alone
+		// ("Alabama", "Kent").
 		full := name
-		if !strings.HasSuffix(name, " "+unit) {
+		if !strings.HasSuffix(name, " "+unit) && !bareUnits[unit] {
 			full = name + " " + unit
 		}
 		area := x.ent(AdministrativeArea, full, it[2], it[3], name)
@@ -698,6 +706,9 @@ func (x *extraction) citiesOf() {
 		}
 	}
 }
+
+// bareUnits are the division words a division's name goes without.
+var bareUnits = map[string]bool{"State": true, "Territory": true, "County": true}
 
 // citiesAreRE matches a list of names said to be cities.
 var citiesAreRE = pat(`((?:{NP},\s+)*{NP},?\s+and\s+{NP}) (?:are|were) (?:the |also |all )?(?:(?:other|major|main|largest|principal|important|big|biggest|chief)\s+)*(?:cities|towns)\b`)
