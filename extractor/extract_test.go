@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a cabinet named after a known head",
+		path: "cabinet-of-estonia.txt",
+		text: "Prime Minister Kristen Mihkel took office in 2024. The Mihkel cabinet was sworn in on 23 July 2024. The Tallinn government met.",
+		want: []string{
+			`entity organization/mihkel-cabinet GovernmentOrganization "Mihkel Cabinet"`,
+			`alias organization/mihkel-cabinet "Mihkel cabinet"`,
+		},
+		absent: []string{"entity organization/tallinn-government"},
+	},
+	{
 		name: "states by their names; member states are no divisions",
 		path: "politics-of-the-united-states.txt",
 		text: "The United States is divided into 50 states: Alabama, Alaska, Arizona and Wyoming. The alliance has 27 member states: Austria, Belgium, Bulgaria and Croatia.",

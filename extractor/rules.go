@@ -559,6 +559,30 @@ func (x *extraction) scan() {
 		x.titles()
 	}
 	x.names()
+	if x.has(" cabinet", " government") {
+		x.namedCabinets()
+	}
+}
+
+// namedCabinetRE matches a cabinet named after its head: "the Michal
+// cabinet", "the second Orbán government".
+var namedCabinetRE = pat(`\b[Tt]he ((?:first|second|third|fourth|fifth) )?({NAME}) ([Cc]abinet|[Gg]overnment)\b`)
+
+// namedCabinets reads a cabinet named after a person the text knows as
+// the "Michal Cabinet" (as "Mamin's Cabinet" is the "Mamin Cabinet").
+func (x *extraction) namedCabinets() {
+	for _, m := range x.findAll(namedCabinetRE) {
+		owner := x.raw(m[4], m[5])
+		p := x.r.person(owner)
+		if p == nil || p.Type != Person {
+			continue // only a person already named
+		}
+		name := owner + " " + capitalize(x.raw(m[6], m[7]))
+		if m[2] >= 0 {
+			name = capitalize(x.raw(m[2], m[3])) + name
+		}
+		x.ent(GovernmentOrganization, name, m[4], m[7], x.raw(max(m[2], m[4]), m[7]))
+	}
 }
 
 // anchored returns the matches of re (which must start with "^") at the
