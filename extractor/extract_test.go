@@ -73,6 +73,15 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "an institution and its country",
+		path: georgia,
+		text: "He holds a degree from Ostrava University, Czech Republic and worked at the Harbor Hospital, Chile.",
+		want: []string{
+			"organization/ostrava-university country country/czech-republic",
+			"organization/harbor-hospital country country/chile",
+		},
+	},
+	{
 		name: "a cabinet named after a known head",
 		path: "cabinet-of-estonia.txt",
 		text: "Prime Minister Kristen Mihkel took office in 2024. The Mihkel cabinet was sworn in on 23 July 2024. The Tallinn government met.",

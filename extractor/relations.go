@@ -1492,6 +1492,28 @@ func (x *extraction) joined() {
 
 var possessiveRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M}-]*)*)(?:\x01s|\x01\x01\x01s) `)
 
+// institutionCountryRE matches an institution followed by its country:
+// "Emory University, United States".
+var institutionCountryRE = pat(`({NP} (?:University|College|Institute|Academy|Hospital|School|Museum|Library))(?: of [\p{Lu}][\p{L}]+)?, (?:the )?({NP})\b`)
+
+// institutionCountry reads "Emory University, United States": the
+// institution is in that country.
+func (x *extraction) institutionCountry() {
+	for _, m := range x.findAll(institutionCountryRE) {
+		c, ok := gazetteer.CountryByName(x.raw(m[4], m[5]))
+		if !ok {
+			continue
+		}
+		org := x.resolve(m[2], m[3], Organization)
+		if org == nil || org.Type != Organization && org.Type != GovernmentOrganization {
+			continue
+		}
+		if country := x.ent(Country, c.Name, m[4], m[5]); country != nil {
+			x.sfact(org, InCountry, ref(country))
+		}
+	}
+}
+
 // countryOf reads "Kazakhstan's National Security Committee": the body
 // belongs to the country. "Mamin's Cabinet" names the cabinet "Mamin
 // Cabinet".

@@ -84,6 +84,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).accession,
 	(*extraction).joined,
 	(*extraction).countryOf,
+	(*extraction).institutionCountry,
 	(*extraction).parties,
 	(*extraction).createdLead,
 	(*extraction).events,
