@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a known city and its region after a comma",
+		path: georgia,
+		text: "He was treated in Houston, Texas, last year. Talks were held in Moscow, Russia. Delegates came from Paris, London and Rome.",
+		want: []string{
+			`entity region/texas AdministrativeArea "Texas"`,
+			"city/houston locatedInAdministrativeArea region/texas",
+		},
+		absent: []string{"city/moscow locatedInAdministrativeArea", "city/paris locatedInAdministrativeArea"},
+	},
+	{
 		name: "an institution and its country",
 		path: georgia,
 		text: "He holds a degree from Ostrava University, Czech Republic and worked at the Harbor Hospital, Chile.",

@@ -1492,6 +1492,48 @@ func (x *extraction) joined() {
 
 var possessiveRE = regexp.MustCompile(`(\p{Lu}[\p{L}\p{M}-]*(?: \p{Lu}[\p{L}\p{M}-]*)*)(?:\x01s|\x01\x01\x01s) `)
 
+// cityRegionRE matches "in Houston, Texas": a city, then the area it is in.
+var cityRegionRE = pat(`\b(?:in|at|near|from) ({NP}), ({NP})\b`)
+
+// listGoesOnRE matches the rest of a list of names.
+var listGoesOnRE = regexp.MustCompile(`^(?:,|,? and|,? or) \p{Lu}`)
+
+// cityRegions reads "in Houston, Texas": a known city and, after the
+// comma, the region it lies in (a country there is left to other rules).
+func (x *extraction) cityRegions() {
+	if !x.has("in ", "at ", "near ", "from ") {
+		return
+	}
+	for _, m := range x.findAll(cityRegionRE) {
+		city := x.at(m[2], m[3])
+		if city == nil {
+			if c, ok := gazetteer.CityByName(x.raw(m[2], m[3])); ok {
+				city = x.ent(City, c.Name, m[2], m[3])
+			}
+		}
+		if city == nil || city.Type != City {
+			continue
+		}
+		region := x.raw(m[4], m[5])
+		if _, ok := gazetteer.CountryByName(region); ok {
+			continue
+		}
+		if listGoesOnRE.MatchString(x.text[m[5]:]) {
+			continue // "in Houston, Dallas and Austin": a list of cities
+		}
+		t, ok := x.classify(region)
+		if ok && t != AdministrativeArea {
+			continue
+		}
+		if _, isCity := gazetteer.CityByName(region); isCity {
+			continue
+		}
+		if a := x.ent(AdministrativeArea, region, m[4], m[5]); a != nil && a.Type == AdministrativeArea {
+			x.sfact(city, LocatedIn, ref(a))
+		}
+	}
+}
+
 // institutionCountryRE matches an institution followed by its country:
 // "Emory University, United States".
 var institutionCountryRE = pat(`({NP} (?:University|College|Institute|Academy|Hospital|School|Museum|Library))(?: of [\p{Lu}][\p{L}]+)?, (?:the )?({NP})\b`)

@@ -85,6 +85,7 @@ var sentenceRules = []func(*extraction){
 	(*extraction).joined,
 	(*extraction).countryOf,
 	(*extraction).institutionCountry,
+	(*extraction).cityRegions,
 	(*extraction).parties,
 	(*extraction).createdLead,
 	(*extraction).events,
