@@ -73,6 +73,16 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a prime minister does not head the government the president heads",
+		path: georgia,
+		text: "The President of Georgia is both head of state and head of government.\n\nOffice Name Party Since\nPresident Levan Beridze United Party 6 November 1994\nPrime Minister Nika Tsereteli United Party 23 November 2013\n\nHistory\n\nGeorgia held elections in 1994.",
+		want: []string{
+			"country/georgia officeHeldByHeadOfGovernment office/president-of-georgia",
+			"person/nika-tsereteli positionHeld office/prime-minister-of-georgia",
+		},
+		absent: []string{"country/georgia officeHeldByHeadOfGovernment office/prime-minister-of-georgia", "country/georgia headOfGovernment person/nika-tsereteli"},
+	},
+	{
 		name: "a known city and its region after a comma",
 		path: georgia,
 		text: "He was treated in Houston, Texas, last year. Talks were held in Moscow, Russia. Delegates came from Paris, London and Rome.",

@@ -393,9 +393,13 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 	// Chairman of the Cabinet of Ministers is head of government") count
 	// as much as the usual titles.
 	declared := map[Relation]bool{}
+	otherHead := false // another office is declared head of government
 	for _, f := range x.facts {
 		if f.Subject == c.ID && f.Object.Kind == EntityValue && f.Object.Entity == off.ID {
 			declared[f.Relation] = true
+		}
+		if f.Subject == c.ID && f.Relation == HeadOfGovernmentOffice && f.Object.Kind == EntityValue && f.Object.Entity != off.ID {
+			otherHead = true
 		}
 	}
 	title := strings.TrimSuffix(off.Name, x.r.ofCountry)
@@ -406,7 +410,10 @@ func (x *extraction) headOf(off, p *Entity, ev Span, cites []int) {
 	}
 	// A president can be declared head of government too ("both the head
 	// of state and the head of government").
-	if declared[HeadOfGovernmentOffice] || !state && (title == "Prime Minister" || title == "Premier" || title == "Chancellor" || title == "Head of Government") {
+	// A prime minister heads the government unless the text gave that
+	// to another office ("the President is both head of state and head of
+	// government").
+	if declared[HeadOfGovernmentOffice] || !state && !otherHead && (title == "Prime Minister" || title == "Premier" || title == "Chancellor" || title == "Head of Government") {
 		x.fact(c, HeadOfGovernment, ref(p), ev, cites)
 		x.fact(c, HeadOfGovernmentOffice, ref(off), ev, cites)
 	}
