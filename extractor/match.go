@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"sort"
-	"sync"
-	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
@@ -27,39 +25,12 @@ type wordMatcher struct {
 	first    []runeRange // sorted ranges of the runes a match can begin with
 }
 
-// matchers maps each pattern met so far to its word-start matcher (nil:
-// match as usual). Patterns are few and met early, so the map is copied on
-// write and read without a lock.
-var (
-	matchers   atomic.Pointer[map[*regexp.Regexp]*wordMatcher]
-	matchersMu sync.Mutex
-)
+// matchers holds each pattern's word-start matcher (nil: match as usual).
+var matchers patternCache[*wordMatcher]
 
 // matcherOf returns re's word-start matcher, or nil when a match of re may
 // begin with something other than a letter (or may be empty).
-func matcherOf(re *regexp.Regexp) *wordMatcher {
-	if p := matchers.Load(); p != nil {
-		if m, ok := (*p)[re]; ok {
-			return m
-		}
-	}
-	m := newMatcher(re)
-	matchersMu.Lock()
-	defer matchersMu.Unlock()
-	old := matchers.Load()
-	next := map[*regexp.Regexp]*wordMatcher{}
-	if old != nil {
-		if m, ok := (*old)[re]; ok {
-			return m
-		}
-		for k, v := range *old {
-			next[k] = v
-		}
-	}
-	next[re] = m
-	matchers.Store(&next)
-	return m
-}
+func matcherOf(re *regexp.Regexp) *wordMatcher { return matchers.get(re, newMatcher) }
 
 // newMatcher makes re's word-start matcher (see matcherOf).
 func newMatcher(re *regexp.Regexp) *wordMatcher {

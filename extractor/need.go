@@ -4,8 +4,6 @@ import (
 	"regexp"
 	"regexp/syntax"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"unicode"
 )
 
@@ -22,31 +20,11 @@ type needSet []string
 
 const maxNeed = 128 // more words than this: no need worth testing
 
-var (
-	needs   atomic.Pointer[map[*regexp.Regexp]needSet]
-	needsMu sync.Mutex
-)
+var needs patternCache[needSet]
 
 // needOf returns re's needSet, computed once.
 func needOf(re *regexp.Regexp) needSet {
-	if p := needs.Load(); p != nil {
-		if n, ok := (*p)[re]; ok {
-			return n
-		}
-	}
-	n := computeNeed(re.String())
-	needsMu.Lock()
-	defer needsMu.Unlock()
-	old := needs.Load()
-	next := map[*regexp.Regexp]needSet{}
-	if old != nil {
-		for k, v := range *old {
-			next[k] = v
-		}
-	}
-	next[re] = n
-	needs.Store(&next)
-	return n
+	return needs.get(re, func(re *regexp.Regexp) needSet { return computeNeed(re.String()) })
 }
 
 // computeNeed returns the needSet of the pattern expr.
@@ -260,18 +238,13 @@ type prefix struct {
 	exact bool // the whole match of the part is s
 }
 
-var (
-	prefixes   atomic.Pointer[map[*regexp.Regexp]prefixSet]
-	prefixesMu sync.Mutex
-)
+var prefixes patternCache[prefixSet]
 
 // prefixesOf returns re's prefixSet, computed once.
-func prefixesOf(re *regexp.Regexp) prefixSet {
-	if p := prefixes.Load(); p != nil {
-		if n, ok := (*p)[re]; ok {
-			return n
-		}
-	}
+func prefixesOf(re *regexp.Regexp) prefixSet { return prefixes.get(re, computePrefixes) }
+
+// computePrefixes returns re's prefixSet.
+func computePrefixes(re *regexp.Regexp) prefixSet {
 	var n prefixSet
 	if tree, err := syntax.Parse(re.String(), syntax.Perl); err == nil {
 		if ps, ok := prefixIn(tree); ok {
@@ -284,17 +257,6 @@ func prefixesOf(re *regexp.Regexp) prefixSet {
 			}
 		}
 	}
-	prefixesMu.Lock()
-	defer prefixesMu.Unlock()
-	old := prefixes.Load()
-	next := map[*regexp.Regexp]prefixSet{}
-	if old != nil {
-		for k, v := range *old {
-			next[k] = v
-		}
-	}
-	next[re] = n
-	prefixes.Store(&next)
 	return n
 }
 
