@@ -73,6 +73,14 @@ const (
 var recognizerCases = []recognizerCase{
 	// Office holders.
 	{
+		name: "a saint's possessive is part of a name",
+		path: georgia,
+		text: "He was treated at St. Mark's Memorial Hospital in Tbilisi and prayed at Saint Nino's Cathedral.",
+		want: []string{
+			`entity organization/st-mark-s-memorial-hospital Organization "St. Mark's Memorial Hospital"`,
+		},
+	},
+	{
 		name: "a prime minister does not head the government the president heads",
 		path: georgia,
 		text: "The President of Georgia is both head of state and head of government.\n\nOffice Name Party Since\nPresident Levan Beridze United Party 6 November 1994\nPrime Minister Nika Tsereteli United Party 23 November 2013\n\nHistory\n\nGeorgia held elections in 1994.",

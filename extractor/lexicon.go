@@ -229,11 +229,18 @@ var commonOwners = map[string]bool{"Prosecutor": true, "People": true, "Workers"
 	"Women": true, "Children": true, "Citizens": true, "Peasants": true, "Farmers": true,
 	"Veterans": true, "Youth": true, "Nation": true, "Nations": true, "Soldiers": true,
 	"Mothers": true, "Teachers": true, "Lawyers": true, "Journalists": true, "Writers": true,
-	"Jehovah": true, "Luke": true, "Defender": true, "Ombudsman": true}
+	"Jehovah": true, "Defender": true, "Ombudsman": true}
 
+// commonOwner says whether the word before an apostrophe is part of a
+// name rather than its owner: a common owner, or a saint ("St. Luke's
+// Hospital", "Saint Mary's Cathedral").
 func commonOwner(before string) bool {
 	k := strings.LastIndexAny(before, " (\"")
-	return commonOwners[before[k+1:]]
+	if commonOwners[before[k+1:]] {
+		return true
+	}
+	rest := strings.TrimRight(before[:k+1], " ")
+	return strings.HasSuffix(rest, "St.") || strings.HasSuffix(rest, "Saint") || strings.HasSuffix(rest, "San") || strings.HasSuffix(rest, "Santa")
 }
 
 func isWordByte(c byte) bool {
